@@ -1,0 +1,87 @@
+#include <stdalign.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xano-mcp/core/arena.h"
+#include "xano-mcp/core/xalloc.h"
+
+enum {
+	ARENA_ALIGN = 16,
+	ARENA_BLOCK = 64 * 1024,
+};
+
+struct block {
+	struct block *next;
+	size_t size;
+	size_t used;
+	alignas(ARENA_ALIGN) unsigned char data[];
+};
+
+struct xm_arena {
+	struct block *head;
+	size_t total;
+};
+
+struct xm_arena *xm_arena_create(void)
+{
+	return xm_calloc(1, sizeof(struct xm_arena));
+}
+
+void xm_arena_destroy(struct xm_arena *arena)
+{
+	if (!arena) {
+		return;
+	}
+	struct block *b = arena->head;
+	while (b) {
+		struct block *next = b->next;
+		free(b);
+		b = next;
+	}
+	free(arena);
+}
+
+void *xm_arena_alloc(struct xm_arena *arena, size_t size)
+{
+	size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+	struct block *b = arena->head;
+	if (!b || b->size - b->used < size) {
+		size_t bsize = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
+		struct block *nb = xm_malloc(sizeof(*nb) + bsize);
+		nb->size = bsize;
+		nb->used = 0;
+		/* A big one-off allocation goes behind the current block so the
+		 * remaining space of that block is not wasted. */
+		if (b && bsize != ARENA_BLOCK) {
+			nb->next = b->next;
+			b->next = nb;
+		} else {
+			nb->next = b;
+			arena->head = nb;
+		}
+		b = nb;
+	}
+	void *p = b->data + b->used;
+	b->used += size;
+	arena->total += size;
+	memset(p, 0, size);
+	return p;
+}
+
+char *xm_arena_strndup(struct xm_arena *arena, const char *s, size_t len)
+{
+	char *p = xm_arena_alloc(arena, len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *xm_arena_strdup(struct xm_arena *arena, const char *s)
+{
+	return xm_arena_strndup(arena, s, strlen(s));
+}
+
+size_t xm_arena_used(const struct xm_arena *arena)
+{
+	return arena->total;
+}

@@ -1,6 +1,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "xano-mcp/cli/cli.h"
 #include "xano-mcp/core/exit.h"
@@ -10,6 +11,10 @@ int main(int argc, char **argv)
 {
 	xm_log_init(XM_LOG_WARN, XM_LOG_FORMAT_TEXT, NULL);
 	if (argc < 2) {
+		/* What MCP clients launch: no arguments, stdin a pipe. */
+		if (!isatty(STDIN_FILENO)) {
+			return xm_cmd_serve(1, argv);
+		}
 		return xm_cmd_help(1, argv);
 	}
 	const struct xm_command *cmd = xm_command_find(argv[1]);

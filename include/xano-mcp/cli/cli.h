@@ -42,6 +42,7 @@ void xm_command_print_usage(const struct xm_command *cmd, FILE *out);
 void xm_cli_getopt_reset(void);
 
 int xm_cmd_help(int argc, char **argv);
+int xm_cmd_serve(int argc, char **argv);
 int xm_cmd_version(int argc, char **argv);
 
 #endif

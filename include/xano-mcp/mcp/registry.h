@@ -192,6 +192,9 @@ struct xm_registry {
 	size_t ntemplates;
 	const struct xm_prompt *const *prompts;
 	size_t nprompts;
+	/* The initialize result's "instructions": how an assistant should use
+	 * what is listed here (a short paragraph), or NULL. */
+	const char *instructions;
 };
 
 /* Everything xano-mcp serves; defined in src/tools/tools.c. */

@@ -750,6 +750,11 @@ static void expand(const struct xm_prompt *p, const struct xm_json *args, struct
 			memcpy(name, open + 2, n);
 			name[n] = '\0';
 			const char *value = xm_json_string(xm_json_get(args, name));
+			for (size_t k = 0; (!value || !*value) && k < p->nargs; k++) {
+				if (strcmp(p->args[k].name, name) == 0) {
+					value = p->args[k].fallback;
+				}
+			}
 			xm_buf_adds(out, value ? value : "");
 		}
 		t = close + 2;

@@ -1,12 +1,14 @@
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "config.h"
 
@@ -1065,6 +1067,12 @@ void xm_tool_progress(const struct xm_tool_call *call, double progress, double t
 	if (!c->progress_token || xm_tool_cancelled(call) || !(progress > c->last_progress)) {
 		return;
 	}
+	/* Completion is said by the response, which follows at once. The TS
+	 * SDK handles notifications a tick after responses, so a final 100 %
+	 * arriving together with the response is an "unknown token" error. */
+	if (total > 0 && progress >= total) {
+		return;
+	}
 	c->last_progress = progress;
 	struct xm_buf params = XM_BUF_INIT;
 	xm_buf_addf(&params, "{\"progressToken\":%s,\"progress\":", c->progress_token);
@@ -1217,4 +1225,36 @@ int xm_server_run(struct xm_server *s)
 			return 1;
 		}
 	}
+}
+
+/*
+ * The client ends a session by closing our stdin, then escalates to
+ * SIGTERM: leave at once, with success. Nothing in server mode is half
+ * written on disk, so there is nothing to clean up that the kernel does not.
+ */
+static void on_term(int sig)
+{
+	(void)sig;
+	_exit(0);
+}
+
+int xm_server_serve_stdio(const struct xm_registry *reg)
+{
+	/* A vanished client must show up as a failed write, not kill us. */
+	signal(SIGPIPE, SIG_IGN);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_term;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+
+	struct xm_server_options opts = {
+		.registry = reg,
+		.in_fd = STDIN_FILENO,
+		.out_fd = STDOUT_FILENO,
+	};
+	struct xm_server *server = xm_server_create(&opts);
+	int rc = xm_server_run(server);
+	xm_server_destroy(server);
+	return rc;
 }

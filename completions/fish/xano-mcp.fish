@@ -1,1 +1,1 @@
-complete -c xano-mcp -f -n __fish_use_subcommand -a "help version"
+complete -c xano-mcp -f -n __fish_use_subcommand -a "help serve version"

@@ -49,6 +49,16 @@ struct xm_call_ctx {
 	struct xm_call_ctx *next;
 };
 
+/* What a method handler produces. */
+struct reply {
+	struct xm_buf result;
+	struct xm_json_gen *g; /* writes result */
+	int code;              /* 0: result; else an error */
+	struct xm_buf message;
+	struct xm_buf data;    /* error data as JSON text, or empty */
+	bool deferred;         /* a worker will answer */
+};
+
 struct xm_server {
 	const struct xm_registry *reg;
 	struct xm_transport *t;
@@ -65,21 +75,16 @@ struct xm_server {
 	size_t nserved;
 	struct xm_json *empty_object;
 
+	/* Reused by the reading thread for every message: allocating a yajl
+	 * generator and buffers per request was most of a ping's cost. */
+	struct reply *scratch;
+	struct xm_buf out;
+
 	pthread_mutex_t lock; /* guards calls, workers */
 	pthread_cond_t idle;
 	struct xm_call_ctx *calls; /* calls running on workers */
 	unsigned workers;
 	atomic_bool stopping;
-};
-
-/* What a method handler produces. */
-struct reply {
-	struct xm_buf result;
-	struct xm_json_gen *g; /* writes result */
-	int code;              /* 0: result; else an error */
-	struct xm_buf message;
-	struct xm_buf data;    /* error data as JSON text, or empty */
-	bool deferred;         /* a worker will answer */
 };
 
 struct request {
@@ -93,6 +98,17 @@ static void reply_init(struct reply *r)
 {
 	memset(r, 0, sizeof(*r));
 	r->g = xm_json_gen_create(&r->result);
+}
+
+/* Ready for the next request, keeping the memory. */
+static void reply_reset(struct reply *r)
+{
+	xm_buf_reset(&r->result);
+	xm_json_gen_reset(r->g);
+	r->code = 0;
+	xm_buf_reset(&r->message);
+	xm_buf_reset(&r->data);
+	r->deferred = false;
 }
 
 static void reply_finish(struct reply *r)
@@ -974,23 +990,22 @@ static void handle_message(struct xm_server *s, struct request *rq, struct xm_bu
 			method = &methods[i];
 		}
 	}
-	struct reply r;
-	reply_init(&r);
+	struct reply *r = s->scratch;
+	reply_reset(r);
 	if (!method || !offered(s, method->needs)) {
-		reply_error(&r, XM_RPC_METHOD_NOT_FOUND, "Method not found: %s", m->method);
+		reply_error(r, XM_RPC_METHOD_NOT_FOUND, "Method not found: %s", m->method);
 	} else if (!method->before_init && !initialized(s)) {
-		reply_error(&r, XM_RPC_INVALID_REQUEST, "Invalid Request: the server is not "
+		reply_error(r, XM_RPC_INVALID_REQUEST, "Invalid Request: the server is not "
 				"initialized; send initialize first");
 	} else if (rq->owner == NULL && strcmp(m->method, "initialize") == 0) {
-		reply_error(&r, XM_RPC_INVALID_REQUEST,
+		reply_error(r, XM_RPC_INVALID_REQUEST,
 				"Invalid Request: initialize must not be part of a batch");
 	} else {
-		method->fn(s, rq, &r);
+		method->fn(s, rq, r);
 	}
-	if (!r.deferred) {
-		render(m->id, &r, out);
+	if (!r->deferred) {
+		render(m->id, r, out);
 	}
-	reply_finish(&r);
 }
 
 static void handle_batch(struct xm_server *s, const struct xm_json *batch, struct xm_buf *out)
@@ -1026,30 +1041,33 @@ void xm_server_handle_line(struct xm_server *s, const char *line, size_t len)
 	limits.max_bytes = s->max_line;
 	struct xm_json_error err;
 	struct xm_json *root = xm_json_parse(line, len, &limits, &err);
-	struct xm_buf out = XM_BUF_INIT;
+	struct xm_buf *out = &s->out;
+	xm_buf_reset(out);
 	if (!root) {
 		char message[256];
 		bool parse = err.status == XM_JSON_SYNTAX || err.status == XM_JSON_NUL_BYTE;
 		snprintf(message, sizeof(message), "%s: %s", parse ? "Parse error" :
 				"Invalid Request", err.message);
-		xm_rpc_write_error(&out, NULL, parse ? XM_RPC_PARSE_ERROR :
+		xm_rpc_write_error(out, NULL, parse ? XM_RPC_PARSE_ERROR :
 				XM_RPC_INVALID_REQUEST, message, NULL);
 	} else if (xm_json_type(root) == XM_JSON_ARRAY) {
 		if (s->version == V2025_03_26) {
-			handle_batch(s, root, &out);
+			handle_batch(s, root, out);
 		} else {
-			xm_rpc_write_error(&out, NULL, XM_RPC_INVALID_REQUEST, "Invalid Request: "
+			xm_rpc_write_error(out, NULL, XM_RPC_INVALID_REQUEST, "Invalid Request: "
 					"batches exist only in protocol 2025-03-26; send one "
 					"message per line", NULL);
 		}
 	} else {
 		struct request rq = { .owner = &root };
 		xm_rpc_decode(root, &rq.msg);
-		handle_message(s, &rq, &out);
+		handle_message(s, &rq, out);
 		xm_rpc_message_finish(&rq.msg);
 	}
-	send_buf(s, &out);
-	xm_buf_finish(&out);
+	send_buf(s, out);
+	if (out->cap > (1u << 20)) {
+		xm_buf_finish(out); /* do not keep a huge answer's memory */
+	}
 	xm_json_free(root);
 }
 
@@ -1135,6 +1153,8 @@ struct xm_server *xm_server_create(const struct xm_server_options *options)
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_cond_init(&s->idle, NULL);
 	s->empty_object = xm_json_parse("{}", 2, NULL, NULL);
+	s->scratch = xm_malloc(sizeof(*s->scratch));
+	reply_init(s->scratch);
 
 	size_t n = s->reg->ntools;
 	s->input_schemas = xm_calloc(n + 1, sizeof(*s->input_schemas));
@@ -1187,6 +1207,9 @@ void xm_server_destroy(struct xm_server *s)
 	free(s->output_schemas);
 	free(s->served);
 	xm_json_free(s->empty_object);
+	reply_finish(s->scratch);
+	free(s->scratch);
+	xm_buf_finish(&s->out);
 	xm_transport_destroy(s->t);
 	pthread_cond_destroy(&s->idle);
 	pthread_mutex_destroy(&s->lock);

@@ -5,7 +5,7 @@
  * template literals (`…`), punctuation (longest match of the JavaScript
  * operators we need: `=>`, `===`, `==`, `!=`, `<=`, `>=`, `&&`, `||`, `??`,
  * `...`; any other ASCII punctuation as one character). Spaces, newlines
- * and comments (`//`, `/* … *\/`) are skipped; whether a newline preceded a
+ * and comments (line and block comments) are skipped; whether a newline preceded a
  * token is recorded. The lexer only delimits tokens: string contents are
  * decoded by xm_sdk_string_decode().
  *

@@ -37,11 +37,13 @@
  *              target: IDENT, STRING or VAR after the name; arg: the
  *              parenthesised expression (`if (…)`, `foreach (…)`, `case (…)`,
  *              `expect.to_equal (…)`); value: the `if (…)` of array.find-like
- *              statements; as: the VAR bound by `as`; items: ATTR, STMT,
+ *              statements; as: the VAR bound by `as` (or a FILTER chain over
+ *              it: `as $r|get:0:null` is in the corpus); items: ATTR, STMT,
  *              COMMENT in order (control flow nests STMTs: conditional >
  *              if/elseif/else, foreach > each, switch > case/default,
  *              try_catch > try/catch/finally, group > stack, ...)
- *              flags DISABLED (`!` prefix), BODY, BREAK (`} break` / `case (x) break`)
+ *              flags DISABLED (`!` prefix), BODY, BREAK (`} break` / `case (x) break`),
+ *              AS_BEFORE (`each as $x {`: the binding precedes the body)
  *   ATTR       `name = value` (also header `verb=GET`); value: expression
  *   COMMENT    text: everything after `//` (leading space kept)
  *
@@ -156,6 +158,7 @@ enum xm_xs_flag {
 	XM_XS_F_SINGLE = 1u << 6,    /* STRING, PAIR key: single quotes */
 	XM_XS_F_TRIPLE = 1u << 7,    /* STRING """ / ''', EXPR ``` */
 	XM_XS_F_QUOTED = 1u << 8,    /* PAIR: quoted key */
+	XM_XS_F_AS_BEFORE = 1u << 9, /* STMT: `as $v` written before the body (`each as $x {`) */
 	/* Layout: kept for faithful printing, ignored by xm_xs_ast_equal(). */
 	XM_XS_F_MULTILINE = 1u << 12,  /* OBJECT, ARRAY written over several lines */
 	XM_XS_F_NEWLINE = 1u << 13,    /* FILTER: `|` began a line */

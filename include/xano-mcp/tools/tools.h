@@ -1,0 +1,15 @@
+/*
+ * tools: the MCP tool families of xano-mcp (src/tools/tools_<family>.c),
+ * the resources and the prompts, all gathered into xm_registry by
+ * src/tools/tools.c (declared in xano-mcp/mcp/registry.h).
+ *
+ * Each tool is a `const struct xm_tool xm_tool_<name>` defined in its
+ * family's file and declared here; tools.c lists it. Handlers are thin:
+ * they call an operation from src/ops/ and render its result.
+ */
+#ifndef XM_TOOLS_TOOLS_H
+#define XM_TOOLS_TOOLS_H
+
+#include "xano-mcp/mcp/registry.h"
+
+#endif

@@ -7,6 +7,7 @@
 #include "xano-mcp/core/buf.h"
 #include "xano-mcp/core/suggest.h"
 #include "xano-mcp/sdk/lower.h"
+#include "xano-mcp/xs/catalog.h"
 #include "xano-mcp/xs/parse.h"
 
 struct lw {
@@ -197,15 +198,62 @@ static struct xm_xs_node *binary(struct lw *lw, enum xm_xs_op op, struct xm_xs_n
 	return xm_xs_new_binary(lw->arena, op, paren(lw, a), paren(lw, b));
 }
 
-static struct xm_xs_node *xs_text(struct lw *lw, const struct xm_sdk_node *n,
-		const char *text, size_t len, unsigned col)
+/*
+ * What the parser accepts but Xano does not, in a user's expression: unknown
+ * filters, and `!x` / `%` (the 11.x grammar has neither).
+ */
+static void check_expr(struct lw *lw, const struct xm_xs_node *x, unsigned line,
+		unsigned col, unsigned depth)
 {
-	struct xm_xs_node *x = xm_sdk_parse_xs_expr(text, len, n->line, col, lw->arena,
+	if (!x || depth > 200) {
+		return;
+	}
+	if (x->kind == XM_XS_FILTER && x->name && !xm_xs_catalog_filter(x->name) &&
+			!xm_xs_catalog_column_filter(x->name)) {
+		const char *fix = xm_xs_catalog_filter_fix(x->name);
+		const char *g = fix ? fix : xm_xs_catalog_suggest_filter(x->name);
+		char sugg[128];
+		snprintf(sugg, sizeof(sugg), g ? "did you mean `%s`?" :
+			"see the filter list in xano-mcp-sdk(7)", g);
+		err(lw, line, col, col + 1, "unknown-filter", sugg,
+			"`%s` is not a XanoScript filter", x->name);
+	} else if (x->kind == XM_XS_UNARY && x->op == XM_XS_OP_NOT) {
+		err(lw, line, col, col + 1, "unsupported-operator",
+			"compare instead: `$x == false`", "`!` is not accepted by every "
+			"XanoScript parser");
+	} else if (x->kind == XM_XS_BINARY && x->op == XM_XS_OP_MOD) {
+		err(lw, line, col, col + 1, "unsupported-operator", "write `$a|modulus:$b`",
+			"`%%` is not accepted by every XanoScript parser");
+	}
+	check_expr(lw, x->target, line, col, depth + 1);
+	check_expr(lw, x->arg, line, col, depth + 1);
+	check_expr(lw, x->value, line, col, depth + 1);
+	check_expr(lw, x->rhs, line, col, depth + 1);
+	for (xm_xs_each(k, &x->args)) {
+		check_expr(lw, k, line, col, depth + 1);
+	}
+	for (xm_xs_each(k, &x->items)) {
+		check_expr(lw, k, line, col, depth + 1);
+	}
+}
+
+static struct xm_xs_node *xs_at(struct lw *lw, const char *text, size_t len, unsigned line,
+		unsigned col)
+{
+	struct xm_xs_node *x = xm_sdk_parse_xs_expr(text, len, line, col, lw->arena,
 		lw->diags);
 	if (!x) {
 		lw->ok = false;
+		return NULL;
 	}
+	check_expr(lw, x, line, col, 0);
 	return x;
+}
+
+static struct xm_xs_node *xs_text(struct lw *lw, const struct xm_sdk_node *n,
+		const char *text, size_t len, unsigned col)
+{
+	return xs_at(lw, text, len, n->line, col);
 }
 
 static struct xm_xs_node *string_node(struct lw *lw, const char *s, size_t len)
@@ -254,10 +302,8 @@ static struct xm_xs_node *template_value(struct lw *lw, const struct xm_sdk_node
 		const struct xm_sdk_part *part = &n->u.tmpl.parts[i];
 		struct xm_xs_node *x;
 		if (part->is_expr) {
-			x = xm_sdk_parse_xs_expr(part->text, part->len, part->line, part->col,
-				lw->arena, lw->diags);
+			x = xs_at(lw, part->text, part->len, part->line, part->col);
 			if (!x) {
-				lw->ok = false;
 				return NULL;
 			}
 		} else {
@@ -1446,6 +1492,17 @@ static bool decl_filters_text(struct lw *lw, const struct xm_sdk_node *at_node,
 				x = string_node(lw, t, tl);
 			}
 			xm_xs_add_arg(f, x);
+		}
+		const struct xm_xs_type_spec *spec = xm_xs_catalog_type(decl->text);
+		if (spec && !xm_xs_catalog_input_filter_allowed(spec, f->name)) {
+			char sugg[160], msg[128];
+			snprintf(sugg, sizeof(sugg), spec->filters[0] ? "`%s` takes: %s" :
+				"`%s` takes no filters%s", decl->text, spec->filters);
+			snprintf(msg, sizeof(msg), "`%s` is not %s filter for `%s`", f->name,
+				xm_xs_catalog_input_filter(f->name) ? "an allowed" : "an input",
+				decl->text);
+			err_node(lw, at_node, "bad-filter", sugg, msg);
+			return false;
 		}
 		xm_xs_add_arg(decl, f);
 	}

@@ -121,6 +121,10 @@ static void child(struct xm_run *run, const char *const *argv, int stdin_fd, int
 			unsetenv(run->env[i]);
 		}
 	}
+	if (run->cwd && chdir(run->cwd) != 0) {
+		dprintf(err_fd, "cannot enter %s: %s\n", run->cwd, strerror(errno));
+		_exit(127);
+	}
 	if (dup2(stdin_fd, STDIN_FILENO) < 0 || dup2(out_fd, STDOUT_FILENO) < 0 ||
 			dup2(err_fd, STDERR_FILENO) < 0) {
 		_exit(127);
@@ -147,6 +151,12 @@ int xm_test_run(struct xm_run *run, const char *const *argv)
 		ck_assert_msg(stdin_fd >= 0, "%s: %s", path, strerror(errno));
 	}
 	ck_assert(pipe(out_pipe) == 0 && pipe(err_pipe) == 0);
+	if (run->stdout_path) {
+		/* The read end then sees EOF at once; the child writes to the file. */
+		close(out_pipe[1]);
+		out_pipe[1] = open(run->stdout_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		ck_assert_msg(out_pipe[1] >= 0, "%s: %s", run->stdout_path, strerror(errno));
+	}
 	fflush(NULL);
 	pid_t pid = fork();
 	ck_assert_msg(pid >= 0, "fork: %s", strerror(errno));

@@ -41,6 +41,8 @@ struct xm_run {
 	const char *const *env; /* "NAME=value" to set, "NAME" to unset; NULL-ended, may be NULL */
 	const char *stdin_text; /* fed on stdin; when NULL stdin is stdin_path or /dev/null */
 	const char *stdin_path; /* opened read/write as stdin (a pty, say) */
+	const char *stdout_path; /* stdout goes to this file instead of out */
+	const char *cwd;        /* working directory; NULL: the test's */
 	/* Outputs. */
 	char *out;  /* stdout, NUL-terminated */
 	char *err;  /* stderr, NUL-terminated */

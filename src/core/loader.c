@@ -130,14 +130,9 @@ static void open_library(struct library *lib)
 	}
 	void *handle = dlopen(file, RTLD_NOW | RTLD_LOCAL);
 	if (!handle) {
-		if (overridden) {
-			xm_error_set(&lib->error, "%s is not available: %s (from %s)", lib->label,
-				dlerror(), lib->env);
-		} else {
-			xm_error_set(&lib->error, "%s is not available: %s; install the Debian "
-				"package %s (apt-get install %s)", lib->label, dlerror(),
-				lib->package, lib->package);
-		}
+		xm_error_set(&lib->error, "%s is not available: %s; install the Debian package "
+			"%s (apt-get install %s)%s%s", lib->label, dlerror(), lib->package,
+			lib->package, overridden ? " or correct " : "", overridden ? lib->env : "");
 		return;
 	}
 	for (size_t i = 0; i < lib->nsymbols; i++) {

@@ -3,9 +3,9 @@
  *
  * `xano-mcp [global options] COMMAND [ARGS]`. main.c parses the global
  * options, finds COMMAND in xm_commands[] and calls its run function with
- * argv[0] set to the command name. `COMMAND --help` and `COMMAND -h` as the
- * first argument print the command's usage to stdout and never reach run,
- * so every command has --help for free.
+ * argv[0] set to the command name. `--help` or `-h` anywhere among the
+ * command's arguments (before a "--") prints the command's usage to stdout
+ * and never reaches run, so every command has --help for free.
  *
  * To add a command:
  *   1. write src/cli/cmd_<name>.c with `int xm_cmd_<name>(int argc, char **argv)`

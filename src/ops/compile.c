@@ -1,8 +1,10 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "xano-mcp/core/arena.h"
 #include "xano-mcp/core/buf.h"
+#include "xano-mcp/core/json.h"
 #include "xano-mcp/core/xalloc.h"
 #include "xano-mcp/ops/compile.h"
 #include "xano-mcp/sdk/lower.h"
@@ -174,4 +176,85 @@ out:
 	xm_buf_finish(&out);
 	xm_arena_destroy(arena);
 	return r->ok;
+}
+
+void xm_compile_result_json(const struct xm_compile_result *r, bool with_xanoscript,
+		struct xm_json_gen *g)
+{
+	xm_json_gen_begin_object(g);
+	xm_json_gen_kbool(g, "ok", r->ok);
+	xm_json_gen_kbool(g, "internal_error", r->internal_error);
+	if (with_xanoscript) {
+		xm_json_gen_key(g, "xanoscript");
+		if (r->xanoscript) {
+			xm_json_gen_string_len(g, r->xanoscript, r->xanoscript_len);
+		} else {
+			xm_json_gen_null(g);
+		}
+	}
+	static const char *const keys[] = {"pattern", "kind", "name"};
+	const char *vals[] = {r->pattern, r->kind, r->name};
+	for (size_t i = 0; i < 3; i++) {
+		xm_json_gen_key(g, keys[i]);
+		if (vals[i] && r->ok) {
+			xm_json_gen_string(g, vals[i]);
+		} else {
+			xm_json_gen_null(g);
+		}
+	}
+	xm_json_gen_key(g, "diagnostics");
+	xm_json_gen_begin_array(g);
+	for (size_t i = 0; i < r->diags.len; i++) {
+		const struct xm_diag *d = &r->diags.items[i];
+		xm_json_gen_begin_object(g);
+		xm_json_gen_kstring(g, "severity", xm_severity_name(d->severity));
+		xm_json_gen_kint(g, "line", d->line);
+		xm_json_gen_kint(g, "col", d->col);
+		xm_json_gen_kint(g, "end_col", d->end_col);
+		xm_json_gen_kstring(g, "code", d->code);
+		xm_json_gen_kstring(g, "message", d->message);
+		if (d->suggestion) {
+			xm_json_gen_kstring(g, "suggestion", d->suggestion);
+		}
+		xm_json_gen_end_object(g);
+	}
+	xm_json_gen_end_array(g);
+	xm_json_gen_key(g, "fixes");
+	xm_json_gen_begin_array(g);
+	for (size_t i = 0; i < r->fixes.len; i++) {
+		xm_json_gen_begin_object(g);
+		xm_json_gen_kint(g, "line", r->fixes.items[i].line);
+		xm_json_gen_kint(g, "col", r->fixes.items[i].col);
+		xm_json_gen_kstring(g, "message", r->fixes.items[i].message);
+		xm_json_gen_end_object(g);
+	}
+	xm_json_gen_end_array(g);
+	if (r->ok) {
+		const struct xm_sdk_metrics *m = &r->metrics;
+		xm_json_gen_key(g, "metrics");
+		xm_json_gen_begin_object(g);
+		xm_json_gen_kint(g, "sdk_bytes", (int64_t)m->sdk_bytes);
+		xm_json_gen_kint(g, "xanoscript_bytes", (int64_t)m->xs_bytes);
+		xm_json_gen_kint(g, "sdk_tokens_estimate", (int64_t)m->sdk_tokens);
+		xm_json_gen_kint(g, "xanoscript_tokens_estimate", (int64_t)m->xs_tokens);
+		xm_json_gen_kint(g, "tokens_saved_estimate", m->tokens_saved);
+		char pct[32];
+		snprintf(pct, sizeof(pct), "%.1f", m->percent_saved);
+		xm_json_gen_key(g, "percent_saved_estimate");
+		xm_json_gen_raw_number(g, pct, strlen(pct));
+		xm_json_gen_kstring(g, "token_estimate",
+			"words of [A-Za-z0-9_] and other visible characters, one token each");
+		xm_json_gen_end_object(g);
+		xm_json_gen_key(g, "source_map");
+		xm_json_gen_begin_array(g);
+		for (size_t i = 0; i < r->map_len; i++) {
+			xm_json_gen_int(g, r->source_map[i]);
+		}
+		xm_json_gen_end_array(g);
+	}
+	if (r->source && r->fixes.len) {
+		xm_json_gen_key(g, "source");
+		xm_json_gen_string_len(g, r->source, r->source_len);
+	}
+	xm_json_gen_end_object(g);
 }

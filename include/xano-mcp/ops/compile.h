@@ -62,4 +62,17 @@ bool xm_compile_sdk(const char *code, size_t len, const struct xm_compile_opts *
 /* The SDK line for output line out_line (1-based), 0 when unknown. */
 unsigned xm_compile_map_line(const struct xm_compile_result *result, unsigned out_line);
 
+struct xm_json_gen;
+
+/*
+ * Writes the result as one JSON object (the shape of `compile --json` and
+ * of the compile_sdk_code tool's structured content, documented in
+ * xano-mcp-sdk(7)): ok, internal_error, xanoscript (null unless ok),
+ * pattern, kind, name, diagnostics[], fixes[], metrics{}, source_map[],
+ * and source (the repaired code) when text repairs changed it.
+ * with_xanoscript false leaves xanoscript out (validate_sdk_code).
+ */
+void xm_compile_result_json(const struct xm_compile_result *result, bool with_xanoscript,
+		struct xm_json_gen *gen);
+
 #endif

@@ -91,6 +91,7 @@ int xm_cli_getopt(int argc, char **argv, const char *shortopts,
 /* The commands, one file each. */
 int xm_cmd_compile(int argc, char **argv);
 int xm_cmd_help(int argc, char **argv);
+int xm_cmd_serve(int argc, char **argv);
 int xm_cmd_version(int argc, char **argv);
 
 #endif

@@ -2,14 +2,18 @@
 
 #include "xano-mcp/cli/cli.h"
 
-/* Sorted by name: `help` prints them in this order. */
+/*
+ * Every command, sorted by name: `help` lists them in this order. One row
+ * per command; see cli.h for the other places a new command goes.
+ */
 const struct xm_command xm_commands[] = {
 	{
 		.name = "help",
 		.summary = "Show help for xano-mcp or one of its commands",
 		.usage = "Usage: xano-mcp help [COMMAND]\n"
 			"\n"
-			"Without COMMAND, list the commands; with it, show its usage.\n",
+			"Without COMMAND, list the commands and global options; with it, show\n"
+			"the usage of COMMAND (the same as 'xano-mcp COMMAND --help').\n",
 		.run = xm_cmd_help,
 	},
 	{
@@ -17,7 +21,8 @@ const struct xm_command xm_commands[] = {
 		.summary = "Print the version",
 		.usage = "Usage: xano-mcp version\n"
 			"\n"
-			"Print the program name and version to stdout.\n",
+			"Print the program name and version to stdout (the same as\n"
+			"'xano-mcp --version').\n",
 		.run = xm_cmd_version,
 	},
 };

@@ -74,6 +74,13 @@ struct xm_xs_node *xm_xs_list_append(struct xm_xs_list *list, struct xm_xs_node 
 
 struct xm_xs_node *xm_xs_add_item(struct xm_xs_node *parent, struct xm_xs_node *child)
 {
+	switch (parent->kind) {
+	case XM_XS_CONSTRUCT: case XM_XS_BLOCK: case XM_XS_DECL: case XM_XS_STMT:
+		parent->flags |= XM_XS_F_BODY;
+		break;
+	default:
+		break;
+	}
 	return xm_xs_list_append(&parent->items, child);
 }
 
@@ -94,6 +101,7 @@ struct xm_xs_node *xm_xs_new_construct(struct xm_arena *arena, const char *keywo
 		struct xm_xs_node *name)
 {
 	struct xm_xs_node *n = named(arena, XM_XS_CONSTRUCT, keyword);
+	n->flags = XM_XS_F_BODY;
 	n->target = name;
 	return n;
 }

@@ -695,7 +695,8 @@ static const struct xm_xs_attr_spec c_table[] = {
 	OPT("guid", S),
 	OPT("index", Y),
 	OPT("items", Y),
-	BLK("schema", 0, XM_XS_BODY_DECLS, XM_XS_A_REQUIRED),
+	/* LS11 accepts a table without columns (`table empty { auth = false }`). */
+	BLK("schema", 0, XM_XS_BODY_DECLS, 0),
 	OPT("security", E),
 	OPT("tags", Y),
 	OPT("view", O),

@@ -58,6 +58,7 @@ struct parser {
 	bool aborted;        /* nesting cap passed: everything reads as EOF */
 	unsigned nl_skip;    /* > 0 inside ( ) and [ ] index: line breaks are spaces */
 	unsigned no_pipe;    /* > 0 in a filter argument: `|` ends the argument */
+	bool unclosed;       /* more `{`/`[` than `}`/`]`: look for the missing one */
 };
 
 typedef struct xm_xs_node *(*item_fn)(struct parser *p, struct xm_xs_node *parent);
@@ -135,8 +136,8 @@ __attribute__((format(printf, 5, 6)))
 static void err(struct parser *p, const struct xm_xs_token *t, const char *code,
 		const char *suggestion, const char *fmt, ...)
 {
-	if (t->kind == XM_XS_T_ERROR || (t->flags & XM_XS_TF_UNTERMINATED)) {
-		return; /* the lexer already explained it */
+	if (p->aborted || t->kind == XM_XS_T_ERROR || (t->flags & XM_XS_TF_UNTERMINATED)) {
+		return; /* too deep (reported once), or the lexer already explained it */
 	}
 	char msg[256];
 	va_list ap;
@@ -236,15 +237,28 @@ static char *dotted_name(struct parser *p)
 	return span_str(p, first, last);
 }
 
-/* A run of tokens without spaces (`auth/login`, `users/{id}`), as an IDENT. */
+/* A run of tokens without spaces: one word is an IDENT, a path such as
+ * `auth/login` or `users/{id}` a STRING flagged BARE. */
 static struct xm_xs_node *bare_path(struct parser *p)
 {
 	struct xm_xs_token *first = advance(p), *last = first;
-	while (adjacent(peek(p)) && !ends_line(peek(p)) && peek(p)->kind != XM_XS_T_COMMENT) {
+	for (;;) {
+		enum xm_xs_tok k = peek(p)->kind;
+		if (!adjacent(peek(p)) || ends_line(peek(p)) || k == XM_XS_T_COMMENT ||
+				k == XM_XS_T_STRING || k == XM_XS_T_EXPR) {
+			break;
+		}
 		last = advance(p);
 	}
-	struct xm_xs_node *n = node_at(p, XM_XS_IDENT, first);
-	n->name = span_str(p, first, last);
+	bool word = first == last && first->kind == XM_XS_T_IDENT;
+	struct xm_xs_node *n = node_at(p, word ? XM_XS_IDENT : XM_XS_STRING, first);
+	char *text = span_str(p, first, last);
+	if (word) {
+		n->name = text;
+	} else {
+		n->text = text;
+		n->flags |= XM_XS_F_BARE;
+	}
 	finish(p, n);
 	return n;
 }
@@ -539,7 +553,8 @@ static const struct xm_xs_token *line_head(struct parser *p, const struct xm_xs_
 static bool literal_dedent(struct parser *p, const struct xm_xs_token *open,
 		const struct xm_xs_token *t, enum xm_xs_tok close)
 {
-	if (!(t->flags & XM_XS_TF_LINE_START) || t->line == open->line) {
+	if (!p->unclosed || p->aborted || !(t->flags & XM_XS_TF_LINE_START) ||
+			t->line == open->line) {
 		return false;
 	}
 	unsigned indent = line_head(p, open)->col;
@@ -903,6 +918,9 @@ static const struct xm_xs_token *line_head(struct parser *p, const struct xm_xs_
 static void report_missing_close(struct parser *p, const struct xm_xs_node *block,
 		const struct xm_xs_token *open)
 {
+	if (p->aborted) {
+		return;
+	}
 	unsigned line = p->last_code ? p->last_code->end_line + 1 : open->line;
 	const char *what = block->name ? block->name : "block";
 	char msg[200];
@@ -939,8 +957,10 @@ static void end_item(struct parser *p)
 
 /*
  * The items of a block, after its `{` (open). A missing `}` is noticed at the
- * end of the input or, earlier, by indentation: an item that starts left of
- * the block's own line, or a `}` left of it, belongs to an outer block.
+ * end of the input or, when the text has fewer closing than opening braces,
+ * earlier by indentation: an item that starts left of the block's own line,
+ * or a `}` left of it, belongs to an outer block. (Balanced text is never
+ * second-guessed by its indentation.)
  */
 static void parse_items(struct parser *p, struct xm_xs_node *parent,
 		const struct xm_xs_token *open, item_fn item)
@@ -954,7 +974,7 @@ static void parse_items(struct parser *p, struct xm_xs_node *parent,
 			advance(p);
 			continue;
 		}
-		bool line_start = t->flags & XM_XS_TF_LINE_START;
+		bool line_start = p->unclosed && (t->flags & XM_XS_TF_LINE_START);
 		if (t->kind == XM_XS_T_RBRACE) {
 			if (line_start && t->col < indent && parent->items.len) {
 				report_missing_close(p, parent, open);
@@ -975,7 +995,7 @@ static void parse_items(struct parser *p, struct xm_xs_node *parent,
 		struct xm_xs_node *n;
 		if (t->kind == XM_XS_T_COMMENT) {
 			n = node_at(p, XM_XS_COMMENT, t);
-			if (!line_start) {
+			if (!(t->flags & XM_XS_TF_LINE_START)) {
 				err(p, t, "trailing-comment", "move the comment to a line of its own",
 					"a comment must be on a line of its own, not after code");
 			}
@@ -1383,7 +1403,7 @@ static void lex_all(struct parser *p, const char *src, size_t len)
 {
 	struct xm_xs_lexer lx;
 	xm_xs_lexer_init(&lx, src, len, p->diags);
-	size_t cap = len / 4 + 16;
+	size_t cap = len / 4 + 16, opens = 0, closes = 0;
 	p->toks = xm_reallocarray(NULL, cap, sizeof(*p->toks));
 	for (;;) {
 		if (p->ntoks == cap) {
@@ -1391,10 +1411,14 @@ static void lex_all(struct parser *p, const char *src, size_t len)
 			p->toks = xm_reallocarray(p->toks, cap, sizeof(*p->toks));
 		}
 		struct xm_xs_token *t = &p->toks[p->ntoks++];
-		if (xm_xs_lex_next(&lx, t) == XM_XS_T_EOF) {
-			return;
+		enum xm_xs_tok kind = xm_xs_lex_next(&lx, t);
+		if (kind == XM_XS_T_EOF) {
+			break;
 		}
+		opens += kind == XM_XS_T_LBRACE || kind == XM_XS_T_LBRACKET;
+		closes += kind == XM_XS_T_RBRACE || kind == XM_XS_T_RBRACKET;
 	}
+	p->unclosed = opens > closes;
 }
 
 struct xm_xs_node *xm_xs_parse(struct xm_arena *arena, const char *src, size_t len,

@@ -15,8 +15,9 @@
  *   DOC        items: CONSTRUCT and COMMENT (a valid document holds one
  *              construct; the validator checks that)
  *   CONSTRUCT  name: keyword as written ("query", "run.job", "agent", ...)
- *              target: the name, a STRING or an IDENT (a bare name or path
- *              such as `auth/login` or `users/{id}`, text as written)
+ *              target: the name, a STRING or an IDENT (a bare word); a bare
+ *              path such as `auth/login` or `users/{id}` becomes a STRING
+ *              with flag BARE, so it prints quoted (the form both parsers take)
  *              args: ATTR on the header line (`verb=GET`)
  *              items: ATTR, BLOCK, COMMENT
  *   BLOCK      a clause `NAME [label] [{ … }]` of a construct or declaration:
@@ -34,7 +35,8 @@
  *              after the name), BODY
  *   STMT       `[!]NAME [TARGET] [(ARG)] [if (COND)] [{ … }] [as $v] [break]`
  *              name: dotted name as written ("db.get", "if", "each", "stack")
- *              target: IDENT, STRING or VAR after the name; arg: the
+ *              target: IDENT, STRING (BARE for an unquoted path) or VAR after
+ *              the name; arg: the
  *              parenthesised expression (`if (…)`, `foreach (…)`, `case (…)`,
  *              `expect.to_equal (…)`); value: the `if (…)` of array.find-like
  *              statements; as: the VAR bound by `as` (or a FILTER chain over
@@ -163,11 +165,12 @@ enum xm_xs_flag {
 	XM_XS_F_MULTILINE = 1u << 12,  /* OBJECT, ARRAY written over several lines */
 	XM_XS_F_NEWLINE = 1u << 13,    /* FILTER: `|` began a line */
 	XM_XS_F_BLANK_BEFORE = 1u << 14, /* a blank line preceded this item */
+	XM_XS_F_BARE = 1u << 15,       /* STRING: written unquoted (`query auth/login`) */
 };
 
 /* Flags that only describe layout. */
 #define XM_XS_LAYOUT_FLAGS \
-	(XM_XS_F_MULTILINE | XM_XS_F_NEWLINE | XM_XS_F_BLANK_BEFORE)
+	(XM_XS_F_MULTILINE | XM_XS_F_NEWLINE | XM_XS_F_BLANK_BEFORE | XM_XS_F_BARE)
 
 struct xm_xs_node;
 
@@ -213,11 +216,14 @@ struct xm_xs_node *xm_xs_node_new(struct xm_arena *arena, enum xm_xs_kind kind,
 		unsigned line, unsigned col);
 /* Appends child to list (child->next must be NULL); returns child. */
 struct xm_xs_node *xm_xs_list_append(struct xm_xs_list *list, struct xm_xs_node *child);
-/* xm_xs_list_append(&parent->items / &parent->args, child). */
+/* xm_xs_list_append(&parent->items / &parent->args, child). Adding an item
+ * to a CONSTRUCT, BLOCK, DECL or STMT also sets its BODY flag (set it by hand
+ * for an empty `{ }` body). */
 struct xm_xs_node *xm_xs_add_item(struct xm_xs_node *parent, struct xm_xs_node *child);
 struct xm_xs_node *xm_xs_add_arg(struct xm_xs_node *parent, struct xm_xs_node *child);
 
-/* Shorthands for the common shapes (positions 0). */
+/* Shorthands for the common shapes (positions 0). A construct and a block
+ * start with BODY set (`input {` NL `}`); a decl and a statement without. */
 struct xm_xs_node *xm_xs_new_construct(struct xm_arena *arena, const char *keyword,
 		struct xm_xs_node *name);
 struct xm_xs_node *xm_xs_new_block(struct xm_arena *arena, const char *name);

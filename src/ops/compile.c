@@ -153,13 +153,14 @@ bool xm_compile_sdk(const char *code, size_t len, const struct xm_compile_opts *
 	for (size_t i = 0; i < lines; i++) {
 		r->source_map[i] = root->line;
 	}
-	if (!xm_diags_has_errors(&check)) {
-		map_lines(r, file->items.first, printed->items.first, 0);
-		xm_xs_validate(printed, &check);
-	}
 	if (xm_diags_has_errors(&check)) {
-		internal(r, &check, xm_diags_has_errors(&check) && !printed->items.first ?
-			"parser" : "validator");
+		internal(r, &check, "XanoScript parser");
+		goto out;
+	}
+	map_lines(r, file->items.first, printed->items.first, 0);
+	xm_xs_validate(printed, NULL, &check);
+	if (xm_diags_has_errors(&check)) {
+		internal(r, &check, "XanoScript validator");
 		goto out;
 	}
 	r->pattern = xm_sdk_pattern(root);

@@ -172,6 +172,7 @@ bool xm_compile_sdk(const char *code, size_t len, const struct xm_compile_opts *
 	r->ok = true;
 out:
 	xm_diags_sort(&r->diags);
+	xm_sdk_fixes_sort(&r->fixes);
 	xm_diags_finish(&check);
 	xm_buf_finish(&text);
 	xm_buf_finish(&out);

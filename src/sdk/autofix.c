@@ -1,3 +1,4 @@
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,22 @@ static void vadd(struct xm_sdk_fixes *fixes, unsigned line, unsigned col, const 
 	fixes->items[fixes->len++] = (struct xm_sdk_fix){line, col, xm_buf_steal(&msg)};
 }
 
+void xm_sdk_fixes_sort(struct xm_sdk_fixes *fixes)
+{
+	/* Insertion sort: stable, and the list is short. */
+	for (size_t i = 1; i < fixes->len; i++) {
+		struct xm_sdk_fix tmp = fixes->items[i];
+		size_t j = i;
+		while (j > 0 && (fixes->items[j - 1].line > tmp.line ||
+				(fixes->items[j - 1].line == tmp.line &&
+				 fixes->items[j - 1].col > tmp.col))) {
+			fixes->items[j] = fixes->items[j - 1];
+			j--;
+		}
+		fixes->items[j] = tmp;
+	}
+}
+
 void xm_sdk_fix_add(struct xm_sdk_fixes *fixes, unsigned line, unsigned col,
 		const char *fmt, ...)
 {
@@ -55,14 +72,29 @@ bool xm_sdk_fix_or_error(struct xm_sdk_fixes *fixes, struct xm_diags *diags,
 		va_end(ap);
 		return true;
 	}
-	struct xm_buf msg = XM_BUF_INIT;
-	xm_buf_vaddf(&msg, fmt, ap);
 	va_end(ap);
-	/* The fix message says what would have been done; as an error it
-	 * reads "would need: …". */
+	/* With repairs off, the problem itself is the message; the repair
+	 * becomes the suggestion. */
+	static const struct {
+		const char *code, *message;
+	} problems[] = {
+		{"js-type", "not a XanoScript type"},
+		{"leading-slash", "names do not start with `/`"},
+		{"lower-case-verb", "HTTP verbs are written in capitals"},
+		{"missing-build", "the builder chain does not end with `.build()`"},
+		{"missing-dollar", "XanoScript variables start with `$`"},
+		{"missing-return", "the code does not return its builder"},
+		{"python-literal", "Python literal in JavaScript code"},
+		{"unknown-method", "not an SDK method"},
+	};
+	const char *message = "this needs a repair";
+	for (size_t i = 0; i < sizeof(problems) / sizeof(problems[0]); i++) {
+		if (strcmp(problems[i].code, code) == 0) {
+			message = problems[i].message;
+		}
+	}
 	xm_diags_add(diags, XM_SEV_ERROR, line, col, end_col, code, suggestion,
-		"needs a fix (disabled): %s", msg.data);
-	xm_buf_finish(&msg);
+		"%s (automatic repairs are off)", message);
 	return false;
 }
 
@@ -162,7 +194,11 @@ void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes
 					k += 2;
 					continue;
 				}
-				if (sq && sk == sq) {
+				/* ’ between letters is an apostrophe (It’s), not a closer. */
+				bool apostrophe = sk == '\'' && k + 3 < len &&
+					((unsigned char)src[k + 3] >= 0x80 ||
+					 isalnum((unsigned char)src[k + 3]));
+				if (sq && sk == sq && !apostrophe) {
 					/* A typographic closer ends a typographic string. */
 					xm_buf_addc(out, q);
 					step(&p, '"');

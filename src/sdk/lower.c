@@ -846,6 +846,7 @@ static void lower_loop(struct lw *lw, const struct xm_sdk_call *c, struct xm_xs_
 		} else {
 			each->as = xm_xs_new_var(lw->arena, id == XM_SDK_M_FOR_EACH ? "item" : "i");
 		}
+		each->flags |= XM_XS_F_AS_BEFORE;
 	}
 	body(lw, fn, each);
 	xm_xs_add_item(s, each);

@@ -126,7 +126,7 @@ const struct xm_sdk_method xm_sdk_methods[XM_SDK_M_COUNT] = {
 		"api.lambda { code = … timeout = … } as $alias"},
 	{XM_SDK_M_REDIS_GET, "redisGet", S, 1, 2, "redisGet(key, alias)",
 		"redis.get { key = … } as $alias"},
-	{XM_SDK_M_REDIS_SET, "redisSet", S, 2, 3, "redisSet(key, data, ttl)",
+	{XM_SDK_M_REDIS_SET, "redisSet", S, 3, 3, "redisSet(key, data, ttl)",
 		"redis.set { key = … data = … ttl = … }"},
 	{XM_SDK_M_REDIS_DELETE, "redisDelete", S, 1, 1, "redisDelete(key)",
 		"redis.del { key = … }"},
@@ -135,7 +135,7 @@ const struct xm_sdk_method xm_sdk_methods[XM_SDK_M_COUNT] = {
 	{XM_SDK_M_STORAGE_CREATE_FILE, "storageCreateFile", S, 2, 3,
 		"storageCreateFile(filename, data, alias)",
 		"storage.create_file_resource { filename … filedata … } as $alias"},
-	{XM_SDK_M_STORAGE_CREATE_ATTACHMENT, "storageCreateAttachment", S, 1, 4,
+	{XM_SDK_M_STORAGE_CREATE_ATTACHMENT, "storageCreateAttachment", S, 2, 4,
 		"storageCreateAttachment(file, filename, access, alias)",
 		"storage.create_attachment { value … filename … access … } as $alias"},
 };

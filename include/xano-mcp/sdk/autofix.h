@@ -41,6 +41,8 @@ struct xm_sdk_fixes {
 void xm_sdk_fixes_init(struct xm_sdk_fixes *fixes, bool enabled);
 /* Accepts NULL and a zeroed struct. */
 void xm_sdk_fixes_finish(struct xm_sdk_fixes *fixes);
+/* Orders the fixes by position (stable). */
+void xm_sdk_fixes_sort(struct xm_sdk_fixes *fixes);
 void xm_sdk_fix_add(struct xm_sdk_fixes *fixes, unsigned line, unsigned col,
 		const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 

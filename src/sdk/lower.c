@@ -214,7 +214,7 @@ static void check_expr(struct lw *lw, const struct xm_xs_node *x, unsigned line,
 		const char *g = fix ? fix : xm_xs_catalog_suggest_filter(x->name);
 		char sugg[128];
 		snprintf(sugg, sizeof(sugg), g ? "did you mean `%s`?" :
-			"see the filter list in xano-mcp-sdk(7)", g);
+			"common filters: count, get, set, first, to_text, to_int, trim, to_lower, sprintf", g);
 		err(lw, line, col, col + 1, "unknown-filter", sugg,
 			"`%s` is not a XanoScript filter", x->name);
 	} else if (x->kind == XM_XS_UNARY && x->op == XM_XS_OP_NOT) {

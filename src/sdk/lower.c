@@ -295,10 +295,14 @@ static struct xm_xs_node *object_value(struct lw *lw, const struct xm_sdk_node *
 	return obj;
 }
 
+/*
+ * `a ${$b} c` is "a " ~ $b ~ " c": built right-nested so the chain prints
+ * flat (`~` is associative), with only non-operand parts parenthesised.
+ */
 static struct xm_xs_node *template_value(struct lw *lw, const struct xm_sdk_node *n)
 {
 	struct xm_xs_node *acc = NULL;
-	for (size_t i = 0; i < n->u.tmpl.n; i++) {
+	for (size_t i = n->u.tmpl.n; i-- > 0;) {
 		const struct xm_sdk_part *part = &n->u.tmpl.parts[i];
 		struct xm_xs_node *x;
 		if (part->is_expr) {
@@ -309,7 +313,8 @@ static struct xm_xs_node *template_value(struct lw *lw, const struct xm_sdk_node
 		} else {
 			x = string_node(lw, part->text, part->len);
 		}
-		acc = acc ? binary(lw, XM_XS_OP_CONCAT, acc, x) : x;
+		acc = acc ? xm_xs_new_binary(lw->arena, XM_XS_OP_CONCAT, paren(lw, x), acc) :
+			n->u.tmpl.n > 1 ? paren(lw, x) : x;
 	}
 	return acc ? acc : str(lw, "");
 }

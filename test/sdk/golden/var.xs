@@ -21,7 +21,7 @@ function "vars" {
       value = ($list|count) > 0
     }
     var $greeting {
-      value = ("Hello " ~ $name) ~ "!"
+      value = "Hello " ~ $name ~ "!"
     }
     var.update $count {
       value = $count + 1

@@ -100,7 +100,8 @@ static void check_one(const char *dir, const char *name, struct xm_buf *problems
 	for (size_t k = 0; k < 4; k++) {
 		snprintf(path, sizeof(path), "%s/%s.%s", dir, name, exts[k]);
 		char *want = read_opt(path);
-		if (update && (want || (k < 2 && got[k]) || (k == 2 && fixes.len))) {
+		if (update && (want || (k < 2 && got[k]) || (k == 2 && fixes.len) ||
+				(k == 3 && map.len))) {
 			if (got[k]) {
 				write_file(path, got[k]);
 			} else {

@@ -124,7 +124,12 @@ bool xm_compile_sdk(const char *code, size_t len, const struct xm_compile_opts *
 	}
 	xm_sdk_autofix_text(code, len, &r->fixes, &text);
 	r->source_len = text.len;
-	r->source = xm_strndup(text.data ? text.data : "", text.len);
+	/* Not strndup: the code may hold NUL bytes, which the lexer reports. */
+	r->source = xm_malloc(text.len + 1);
+	if (text.len) {
+		memcpy(r->source, text.data, text.len);
+	}
+	r->source[text.len] = '\0';
 
 	struct xm_sdk_program *prog = xm_sdk_parse(r->source, r->source_len, arena, &r->diags);
 	if (xm_diags_has_errors(&r->diags)) {

@@ -493,6 +493,20 @@ static bool check_keys(struct lw *lw, const struct xm_sdk_node *obj,
 	return ok;
 }
 
+/* A value of one of the catalogue's closed sets, or an error listing them. */
+static bool in_set(struct lw *lw, const struct xm_sdk_node *n, enum xm_xs_set set,
+		const char *value, const char *what)
+{
+	if (xm_xs_catalog_set_has(set, value, true)) {
+		return true;
+	}
+	char sugg[256], msg[160];
+	snprintf(sugg, sizeof(sugg), "write %s", xm_xs_catalog_set_text(set));
+	snprintf(msg, sizeof(msg), "`%.60s` is not %s", value, what);
+	err_node(lw, n, "bad-argument", sugg, msg);
+	return false;
+}
+
 /* ---- statements -------------------------------------------------------- */
 
 static struct xm_xs_node *stmt(struct lw *lw, const struct xm_sdk_call *c, const char *name)
@@ -712,6 +726,14 @@ static void lower_db_query(struct lw *lw, const struct xm_sdk_call *c,
 	const char *table = c->args[0]->u.str.text;
 	const struct xm_sdk_node *v;
 	if ((v = prop(opts, "join"))) {
+		for (size_t i = 0; v->kind == XM_SDK_OBJECT && i < v->u.object.n; i++) {
+			const struct xm_sdk_node *j = v->u.object.props[i].value;
+			const struct xm_sdk_node *t = prop(j, "type");
+			const char *jt = t ? want_string(lw, t, "a join type") : NULL;
+			if (jt) {
+				in_set(lw, t, XM_XS_SET_JOIN_TYPE, jt, "a join type");
+			}
+		}
 		attr(lw, s, "join", value(lw, v, TEXT));
 	}
 	if ((v = prop(opts, "where"))) {
@@ -1850,6 +1872,11 @@ static void schedule(struct lw *lw, const struct xm_sdk_call *c, struct xm_xs_no
 	}
 }
 
+static bool index_op(struct lw *lw, const struct xm_sdk_node *n, const char *op)
+{
+	return in_set(lw, n, XM_XS_SET_INDEX_OP, op, "an index op");
+}
+
 static struct xm_xs_node *index_entry(struct lw *lw, const struct xm_sdk_call *c)
 {
 	static const char *const types[] = {
@@ -1894,7 +1921,11 @@ static struct xm_xs_node *index_entry(struct lw *lw, const struct xm_sdk_call *c
 			}
 			xm_xs_object_add(lw->arena, fo, "name", false, value(lw, prop(e, "name"), TEXT));
 			if (prop(e, "op")) {
-				xm_xs_object_add(lw->arena, fo, "op", false, value(lw, prop(e, "op"), TEXT));
+				const char *op = want_string(lw, prop(e, "op"), "an index op");
+				if (!op || !index_op(lw, prop(e, "op"), op)) {
+					continue;
+				}
+				xm_xs_object_add(lw->arena, fo, "op", false, str(lw, op));
 			}
 		} else {
 			/* 'created_at' or 'created_at desc' */
@@ -1906,6 +1937,9 @@ static struct xm_xs_node *index_entry(struct lw *lw, const struct xm_sdk_call *c
 			xm_xs_object_add(lw->arena, fo, "name", false,
 				string_node(lw, s, sp ? (size_t)(sp - s) : strlen(s)));
 			if (sp) {
+				if (!index_op(lw, e, sp + 1)) {
+					continue;
+				}
 				xm_xs_object_add(lw->arena, fo, "op", false, str(lw, sp + 1));
 			} else if (strncmp(type, "btree", 5) == 0) {
 				xm_xs_object_add(lw->arena, fo, "op", false, str(lw, "asc"));
@@ -1915,6 +1949,15 @@ static struct xm_xs_node *index_entry(struct lw *lw, const struct xm_sdk_call *c
 	}
 	xm_xs_object_add(lw->arena, o, "field", false, fields);
 	return o;
+}
+
+static struct xm_xs_node *flag(struct lw *lw, const struct xm_sdk_node *n)
+{
+	if (n->kind != XM_SDK_BOOL) {
+		err_node(lw, n, "bad-argument", "write true or false", "expected true or false");
+		return NULL;
+	}
+	return value(lw, n, TEXT);
 }
 
 /* Records that a single-valued clause is set; false (and an error) twice. */
@@ -2151,26 +2194,27 @@ struct xm_xs_node *xm_sdk_lower(const struct xm_sdk_block *root, struct xm_arena
 	lower_calls(&lw, root, stack);
 
 	if (group) {
-		add_attr(&lw, construct, "api_group", value(&lw, group->args[0], TEXT), group);
+		const char *g = want_string(&lw, group->args[0], "the API group");
+		add_attr(&lw, construct, "api_group", g ? str(&lw, g) : NULL, group);
 	}
 	if (canonical) {
-		add_attr(&lw, construct, "canonical", value(&lw, canonical->args[0], TEXT),
-			canonical);
+		const char *g = want_string(&lw, canonical->args[0], "the canonical name");
+		add_attr(&lw, construct, "canonical", g ? str(&lw, g) : NULL, canonical);
 	}
 	if (auth && kind == XM_SDK_M_CREATE && lw.auth_table) {
 		add_attr(&lw, construct, "auth", str(&lw, lw.auth_table), auth);
 	} else if (auth && kind == XM_SDK_M_CREATE_TABLE) {
 		const struct xm_sdk_node *f = arg(auth, 0);
-		add_attr(&lw, construct, "auth", f ? value(&lw, f, TEXT) :
+		add_attr(&lw, construct, "auth", f ? flag(&lw, f) :
 			xm_xs_new_ident(arena, "true"), auth);
 	}
 	if (description) {
-		add_attr(&lw, construct, "description", value(&lw, description->args[0], TEXT),
-			description);
+		const char *d = want_string(&lw, description->args[0], "the description");
+		add_attr(&lw, construct, "description", d ? str(&lw, d) : NULL, description);
 	}
 	if (active) {
 		const struct xm_sdk_node *f = arg(active, 0);
-		add_attr(&lw, construct, "active", f ? value(&lw, f, TEXT) :
+		add_attr(&lw, construct, "active", f ? flag(&lw, f) :
 			xm_xs_new_ident(arena, "true"), active);
 	}
 	if (tags) {

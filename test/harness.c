@@ -1,5 +1,15 @@
+/* nftw() is an XSI function. */
+#define _XOPEN_SOURCE 700
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "xano-mcp/core/buf.h"
@@ -61,4 +71,140 @@ int main(void)
 	int failed = srunner_ntests_failed(runner);
 	srunner_free(runner);
 	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+const char *xm_test_bin(void)
+{
+	const char *bin = getenv("XM_BIN");
+	ck_assert_msg(bin && *bin, "XM_BIN is not set (run the tests through meson test)");
+	return bin;
+}
+
+/* Drains both pipes together so neither child stream can fill and block. */
+static void drain(int out_fd, int err_fd, struct xm_buf *out, struct xm_buf *err)
+{
+	struct pollfd fds[2] = {{.fd = out_fd, .events = POLLIN}, {.fd = err_fd, .events = POLLIN}};
+	struct xm_buf *bufs[2] = {out, err};
+	int open_fds = 2;
+	while (open_fds > 0) {
+		if (poll(fds, 2, -1) < 0) {
+			ck_assert_msg(errno == EINTR, "poll: %s", strerror(errno));
+			continue;
+		}
+		for (int i = 0; i < 2; i++) {
+			if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) {
+				continue;
+			}
+			char chunk[4096];
+			ssize_t n = read(fds[i].fd, chunk, sizeof(chunk));
+			if (n > 0) {
+				xm_buf_add(bufs[i], chunk, (size_t)n);
+			} else if (n == 0 || errno != EINTR) {
+				close(fds[i].fd);
+				fds[i].fd = -1;
+				open_fds--;
+			}
+		}
+	}
+}
+
+static void child(struct xm_run *run, const char *const *argv, int stdin_fd, int out_fd,
+		int err_fd)
+{
+	for (size_t i = 0; run->env && run->env[i]; i++) {
+		const char *eq = strchr(run->env[i], '=');
+		if (eq) {
+			char *name = xm_strndup(run->env[i], (size_t)(eq - run->env[i]));
+			setenv(name, eq + 1, 1);
+			free(name);
+		} else {
+			unsetenv(run->env[i]);
+		}
+	}
+	if (run->cwd && chdir(run->cwd) != 0) {
+		dprintf(err_fd, "cannot enter %s: %s\n", run->cwd, strerror(errno));
+		_exit(127);
+	}
+	if (dup2(stdin_fd, STDIN_FILENO) < 0 || dup2(out_fd, STDOUT_FILENO) < 0 ||
+			dup2(err_fd, STDERR_FILENO) < 0) {
+		_exit(127);
+	}
+	execv(argv[0], (char *const *)argv);
+	dprintf(STDERR_FILENO, "cannot run %s: %s\n", argv[0], strerror(errno));
+	_exit(127);
+}
+
+int xm_test_run(struct xm_run *run, const char *const *argv)
+{
+	int out_pipe[2], err_pipe[2], stdin_fd;
+	if (run->stdin_text) {
+		char path[] = "/tmp/xm-test-stdin-XXXXXX";
+		stdin_fd = mkstemp(path);
+		ck_assert_msg(stdin_fd >= 0, "mkstemp: %s", strerror(errno));
+		unlink(path);
+		size_t len = strlen(run->stdin_text);
+		ck_assert(write(stdin_fd, run->stdin_text, len) == (ssize_t)len);
+		lseek(stdin_fd, 0, SEEK_SET);
+	} else {
+		const char *path = run->stdin_path ? run->stdin_path : "/dev/null";
+		stdin_fd = open(path, O_RDWR | O_NOCTTY);
+		ck_assert_msg(stdin_fd >= 0, "%s: %s", path, strerror(errno));
+	}
+	ck_assert(pipe(out_pipe) == 0 && pipe(err_pipe) == 0);
+	if (run->stdout_path) {
+		/* The read end then sees EOF at once; the child writes to the file. */
+		close(out_pipe[1]);
+		out_pipe[1] = open(run->stdout_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		ck_assert_msg(out_pipe[1] >= 0, "%s: %s", run->stdout_path, strerror(errno));
+	}
+	fflush(NULL);
+	pid_t pid = fork();
+	ck_assert_msg(pid >= 0, "fork: %s", strerror(errno));
+	if (pid == 0) {
+		close(out_pipe[0]);
+		close(err_pipe[0]);
+		child(run, argv, stdin_fd, out_pipe[1], err_pipe[1]);
+	}
+	close(stdin_fd);
+	close(out_pipe[1]);
+	close(err_pipe[1]);
+	struct xm_buf out = XM_BUF_INIT, err = XM_BUF_INIT;
+	drain(out_pipe[0], err_pipe[0], &out, &err);
+	int wstatus;
+	while (waitpid(pid, &wstatus, 0) < 0) {
+		ck_assert_msg(errno == EINTR, "waitpid: %s", strerror(errno));
+	}
+	run->out = xm_buf_steal(&out);
+	run->err = xm_buf_steal(&err);
+	run->status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128 + WTERMSIG(wstatus);
+	return run->status;
+}
+
+void xm_run_finish(struct xm_run *run)
+{
+	free(run->out);
+	free(run->err);
+	run->out = NULL;
+	run->err = NULL;
+}
+
+char *xm_test_tmpdir(void)
+{
+	const char *base = getenv("TMPDIR");
+	struct xm_buf path = XM_BUF_INIT;
+	xm_buf_addf(&path, "%s/xm-test-XXXXXX", base && *base ? base : "/tmp");
+	ck_assert_msg(mkdtemp(path.data) != NULL, "mkdtemp: %s", strerror(errno));
+	return xm_buf_steal(&path);
+}
+
+static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	return remove(path);
+}
+
+void xm_test_rmtree(const char *dir)
+{
+	if (dir) {
+		nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	}
 }

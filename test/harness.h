@@ -32,4 +32,32 @@ void xm_capture_init(struct xm_capture *cap);
 const char *xm_capture_text(struct xm_capture *cap);
 void xm_capture_finish(struct xm_capture *cap);
 
+/*
+ * Runs a program to completion and captures what it writes. Fill the
+ * inputs, call xm_test_run(), read the outputs, then xm_run_finish().
+ */
+struct xm_run {
+	/* Inputs. */
+	const char *const *env; /* "NAME=value" to set, "NAME" to unset; NULL-ended, may be NULL */
+	const char *stdin_text; /* fed on stdin; when NULL stdin is stdin_path or /dev/null */
+	const char *stdin_path; /* opened read/write as stdin (a pty, say) */
+	const char *stdout_path; /* stdout goes to this file instead of out */
+	const char *cwd;        /* working directory; NULL: the test's */
+	/* Outputs. */
+	char *out;  /* stdout, NUL-terminated */
+	char *err;  /* stderr, NUL-terminated */
+	int status; /* exit status, or 128 + signal number */
+};
+/* argv[0] is the program's path; argv is NULL-terminated. Returns status. */
+int xm_test_run(struct xm_run *run, const char *const *argv);
+void xm_run_finish(struct xm_run *run);
+
+/* $XM_BIN, the built xano-mcp. */
+const char *xm_test_bin(void);
+
+/* A fresh private directory under $TMPDIR (malloc'd); removed, with its
+ * files, by xm_test_rmtree(). */
+char *xm_test_tmpdir(void);
+void xm_test_rmtree(const char *dir);
+
 #endif

@@ -1,24 +1,26 @@
-#include <getopt.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "xano-mcp/cli/cli.h"
 #include "xano-mcp/core/exit.h"
 
 int xm_cmd_help(int argc, char **argv)
 {
-	if (argc > 1) {
-		const struct xm_command *cmd = xm_command_find(argv[1]);
-		if (!cmd) {
-			fprintf(stderr, "xano-mcp: no such command: %s\n", argv[1]);
-			return XM_EXIT_USAGE;
-		}
-		xm_command_print_usage(cmd, stdout);
+	const struct xm_command *self = xm_command_find("help");
+	static const struct option options[] = {{0}};
+	if (xm_cli_getopt(argc, argv, "", options, self) != -1) {
+		return XM_EXIT_USAGE;
+	}
+	if (argc - optind > 1) {
+		return xm_cli_usage_error(self, "'help' takes at most one COMMAND");
+	}
+	if (optind == argc) {
+		xm_cli_print_usage(stdout);
 		return XM_EXIT_OK;
 	}
-	fputs("Usage: xano-mcp [OPTIONS] COMMAND [ARGS]\n\nCommands:\n", stdout);
-	for (size_t i = 0; i < xm_ncommands; i++) {
-		printf("  %-10s %s\n", xm_commands[i].name, xm_commands[i].summary);
+	const struct xm_command *cmd = xm_command_find(argv[optind]);
+	if (!cmd) {
+		return xm_cli_unknown_command(argv[optind]);
 	}
+	xm_command_print_usage(cmd, stdout);
 	return XM_EXIT_OK;
 }

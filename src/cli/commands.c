@@ -2,14 +2,35 @@
 
 #include "xano-mcp/cli/cli.h"
 
-/* Sorted by name: `help` prints them in this order. */
+/*
+ * Every command, sorted by name: `help` lists them in this order. One row
+ * per command; see cli.h for the other places a new command goes.
+ */
 const struct xm_command xm_commands[] = {
+	{
+		.name = "compile",
+		.summary = "Compile SDK builder code to XanoScript",
+		.usage = "Usage: xano-mcp compile [--json] [--no-fix] FILE|-\n"
+			"\n"
+			"Compile SDK code (a JavaScript-like builder, see xano-mcp-sdk(7)) to\n"
+			"XanoScript. The XanoScript goes to stdout; repairs ('fixed:') and\n"
+			"diagnostics go to stderr in compiler style. Exit status 0 on success,\n"
+			"1 when the code has errors, 70 when the compiler produced invalid\n"
+			"XanoScript (a bug: please report it).\n"
+			"\n"
+			"Options:\n"
+			"  --json     print one JSON object to stdout: xanoscript, diagnostics,\n"
+			"             fixes, pattern, metrics and the source map\n"
+			"  --no-fix   apply no automatic repairs; report each as an error\n",
+		.run = xm_cmd_compile,
+	},
 	{
 		.name = "help",
 		.summary = "Show help for xano-mcp or one of its commands",
 		.usage = "Usage: xano-mcp help [COMMAND]\n"
 			"\n"
-			"Without COMMAND, list the commands; with it, show its usage.\n",
+			"Without COMMAND, list the commands and global options; with it, show\n"
+			"the usage of COMMAND (the same as 'xano-mcp COMMAND --help').\n",
 		.run = xm_cmd_help,
 	},
 	{
@@ -28,7 +49,8 @@ const struct xm_command xm_commands[] = {
 		.summary = "Print the version",
 		.usage = "Usage: xano-mcp version\n"
 			"\n"
-			"Print the program name and version to stdout.\n",
+			"Print the program name and version to stdout (the same as\n"
+			"'xano-mcp --version').\n",
 		.run = xm_cmd_version,
 	},
 };

@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "xano-mcp/core/buf.h"
 #include "xano-mcp/core/log.h"
+#include "xano-mcp/core/term.h"
 #include "xano-mcp/core/xalloc.h"
 
 enum { MAX_SECRETS = 16, MIN_SECRET_LEN = 4 };
@@ -48,22 +48,13 @@ static FILE *sink(void)
 	return logger.sink ? logger.sink : stderr;
 }
 
-static bool want_colour(FILE *f)
-{
-	const char *no_colour = getenv("NO_COLOR");
-	if (no_colour && *no_colour) {
-		return false;
-	}
-	return isatty(fileno(f));
-}
-
 void xm_log_init(enum xm_log_level level, enum xm_log_format format, FILE *out)
 {
 	pthread_mutex_lock(&logger.lock);
 	logger.level = level;
 	logger.format = format;
 	logger.sink = out;
-	logger.colour = want_colour(sink());
+	logger.colour = xm_term_colour(sink());
 	pthread_mutex_unlock(&logger.lock);
 }
 

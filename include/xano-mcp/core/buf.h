@@ -41,7 +41,7 @@ void xm_buf_vaddf(struct xm_buf *buf, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 /* Appends n copies of c (indentation, padding). */
 void xm_buf_addn(struct xm_buf *buf, char c, size_t n);
-/* Drops bytes from the end; n larger than len empties the buffer. */
+/* Shortens the contents to len bytes; a len beyond the contents does nothing. */
 void xm_buf_truncate(struct xm_buf *buf, size_t len);
 
 /*

@@ -1,0 +1,103 @@
+/*
+ * lex: XanoScript tokens.
+ *
+ * XanoScript is newline-sensitive, so line breaks are tokens (one per break;
+ * the parser skips runs). Spaces and tabs separate tokens and are recorded
+ * as a flag on the token that follows them. Every token carries its 1-based
+ * line and byte column and its end (one past the last byte).
+ *
+ * Lexical decisions (reference §2):
+ *  - A `-` directly followed by a digit is part of the number: `$x -1` is
+ *    VAR NUMBER(-1), which the parser reports (`$x - 1`).
+ *  - `2026-01-01 03:00:00+0000` is one TIMESTAMP token.
+ *  - `"…"` and `'…'` hold backslash escapes and end at the line's end when
+ *    unterminated; `"""…"""`, `'''…'''`, `` `…` `` and ```` ```…``` ```` may
+ *    span lines.
+ *  - `//` starts a COMMENT to the end of the line; the token says whether
+ *    code preceded it on its line (a trailing comment, an error).
+ *  - `!int "42"`-style casts are one CAST token (the `!` and the type).
+ *  - `filters=` written without spaces switches to the input-filter list:
+ *    `filters=trim|min:8|pattern:"^a$"|@:dbo=36` is lexed as FILTERS_KW, then
+ *    IDENT/PIPE/COLON/STRING/NUMBER/REGEX/RAW tokens up to the next space.
+ *  - `---` alone on a line is a document SEPARATOR.
+ *
+ * The lexer never allocates and never fails: malformed input yields ERROR
+ * tokens and a diagnostic in the struct xm_diags given at init (may be NULL).
+ * Token text points into the source. Not thread-safe (one lexer per thread).
+ */
+#ifndef XM_XS_LEX_H
+#define XM_XS_LEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "xano-mcp/xs/ast.h"
+#include "xano-mcp/xs/diag.h"
+
+enum xm_xs_tok {
+	XM_XS_T_EOF = 0,
+	XM_XS_T_NEWLINE,
+	XM_XS_T_SEPARATOR,  /* --- */
+	XM_XS_T_COMMENT,    /* // … (text excludes the line break) */
+	XM_XS_T_IDENT,
+	XM_XS_T_VAR,        /* $name or $$ (text includes the $) */
+	XM_XS_T_STRING,     /* "…" '…' """…""" '''…''' (text includes quotes) */
+	XM_XS_T_NUMBER,
+	XM_XS_T_TIMESTAMP,
+	XM_XS_T_EXPR,       /* `…` or ```…``` */
+	XM_XS_T_CAST,       /* !int */
+	XM_XS_T_REGEX,      /* /…/ in a filter list */
+	XM_XS_T_RAW,        /* anything else in a filter list */
+	XM_XS_T_FILTERS_KW, /* filters= */
+	XM_XS_T_LBRACE, XM_XS_T_RBRACE,
+	XM_XS_T_LBRACKET, XM_XS_T_RBRACKET,
+	XM_XS_T_LPAREN, XM_XS_T_RPAREN,
+	XM_XS_T_COMMA, XM_XS_T_COLON, XM_XS_T_DOT, XM_XS_T_PIPE,
+	XM_XS_T_QUESTION,   /* ? */
+	XM_XS_T_ASSIGN,     /* = */
+	XM_XS_T_BANG,       /* ! not followed by = ~ or a cast type */
+	XM_XS_T_OP,         /* a binary operator; see op */
+	XM_XS_T_ERROR,
+	XM_XS_T_COUNT,
+};
+
+enum xm_xs_tok_flag {
+	XM_XS_TF_SPACE_BEFORE = 1u << 0, /* spaces or tabs precede the token */
+	XM_XS_TF_LINE_START = 1u << 1,   /* first token on its line */
+	XM_XS_TF_UNTERMINATED = 1u << 2, /* STRING/EXPR/REGEX missing its end */
+};
+
+struct xm_xs_token {
+	enum xm_xs_tok kind;
+	enum xm_xs_op op;  /* OP: which operator (`=` is ASSIGN, not OP) */
+	unsigned flags;
+	unsigned line, col;
+	unsigned end_line, end_col;
+	unsigned indent;   /* column of the first token on this token's line */
+	const char *text;  /* into the source */
+	size_t len;
+};
+
+struct xm_xs_lexer {
+	const char *src;
+	size_t len;
+	size_t pos;
+	unsigned line;
+	size_t line_start;   /* offset of the current line's first byte */
+	bool code_on_line;   /* a non-comment token was seen on this line */
+	unsigned indent;     /* column of the first token on the current line */
+	bool in_filters;     /* inside a filters= list */
+	struct xm_diags *diags;
+};
+
+/* src need not be NUL-terminated; it must outlive the tokens. */
+void xm_xs_lexer_init(struct xm_xs_lexer *lx, const char *src, size_t len,
+		struct xm_diags *diags);
+
+/* Reads the next token into tok; at the end returns XM_XS_T_EOF forever. */
+enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok);
+
+/* "identifier", "`{`", "end of line", ... for messages. */
+const char *xm_xs_tok_name(enum xm_xs_tok kind);
+
+#endif

@@ -1,0 +1,479 @@
+/*
+ * The XanoScript lexer. One function per token family; xm_xs_lex_next()
+ * dispatches on the first byte. See lex.h for the lexical decisions.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "xano-mcp/xs/lex.h"
+
+static const char *const tok_names[XM_XS_T_COUNT] = {
+	[XM_XS_T_EOF] = "end of file", [XM_XS_T_NEWLINE] = "end of line",
+	[XM_XS_T_SEPARATOR] = "`---`", [XM_XS_T_COMMENT] = "comment",
+	[XM_XS_T_IDENT] = "name", [XM_XS_T_VAR] = "variable",
+	[XM_XS_T_STRING] = "string", [XM_XS_T_NUMBER] = "number",
+	[XM_XS_T_TIMESTAMP] = "timestamp", [XM_XS_T_EXPR] = "backtick expression",
+	[XM_XS_T_CAST] = "cast", [XM_XS_T_REGEX] = "regular expression",
+	[XM_XS_T_RAW] = "filter argument", [XM_XS_T_FILTERS_KW] = "`filters=`",
+	[XM_XS_T_LBRACE] = "`{`", [XM_XS_T_RBRACE] = "`}`",
+	[XM_XS_T_LBRACKET] = "`[`", [XM_XS_T_RBRACKET] = "`]`",
+	[XM_XS_T_LPAREN] = "`(`", [XM_XS_T_RPAREN] = "`)`",
+	[XM_XS_T_COMMA] = "`,`", [XM_XS_T_COLON] = "`:`", [XM_XS_T_DOT] = "`.`",
+	[XM_XS_T_PIPE] = "`|`", [XM_XS_T_QUESTION] = "`?`", [XM_XS_T_ASSIGN] = "`=`",
+	[XM_XS_T_BANG] = "`!`", [XM_XS_T_OP] = "operator", [XM_XS_T_ERROR] = "invalid text",
+};
+
+const char *xm_xs_tok_name(enum xm_xs_tok kind)
+{
+	return (unsigned)kind < XM_XS_T_COUNT ? tok_names[kind] : "?";
+}
+
+/* Types a cast may name (`!int "42"`). */
+static const char *const cast_types[] = {
+	"int", "bool", "decimal", "text", "array", "object", "timestamp", "expr", "json",
+};
+
+static bool is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_ident_start(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static bool is_ident_char(int c)
+{
+	return is_ident_start(c) || is_digit(c);
+}
+
+static bool is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+void xm_xs_lexer_init(struct xm_xs_lexer *lx, const char *src, size_t len,
+		struct xm_diags *diags)
+{
+	memset(lx, 0, sizeof(*lx));
+	lx->src = src;
+	lx->len = len;
+	lx->line = 1;
+	lx->diags = diags;
+}
+
+static int at(const struct xm_xs_lexer *lx, size_t off)
+{
+	size_t i = lx->pos + off;
+	return i < lx->len ? (unsigned char)lx->src[i] : -1;
+}
+
+static bool looking_at(const struct xm_xs_lexer *lx, const char *s)
+{
+	size_t n = strlen(s);
+	return lx->len - lx->pos >= n && memcmp(lx->src + lx->pos, s, n) == 0;
+}
+
+static unsigned col_of(const struct xm_xs_lexer *lx, size_t off)
+{
+	return (unsigned)(off - lx->line_start) + 1;
+}
+
+/* Moves over n bytes, keeping line numbers right across line breaks. */
+static void advance(struct xm_xs_lexer *lx, size_t n)
+{
+	for (size_t i = 0; i < n && lx->pos < lx->len; i++) {
+		if (lx->src[lx->pos++] == '\n') {
+			lx->line++;
+			lx->line_start = lx->pos;
+		}
+	}
+}
+
+static void error(struct xm_xs_lexer *lx, const struct xm_xs_token *tok,
+		const char *code, const char *suggestion, const char *msg)
+{
+	if (lx->diags) {
+		unsigned end = tok->end_line == tok->line ? tok->end_col : tok->col + 1;
+		xm_diags_add(lx->diags, XM_SEV_ERROR, tok->line, tok->col, end, code,
+			suggestion, "%s", msg);
+	}
+}
+
+/* Scans to the closing delimiter; false when the input ends first. */
+static bool scan_to(struct xm_xs_lexer *lx, const char *delim, bool escapes, bool one_line)
+{
+	size_t dlen = strlen(delim);
+	while (lx->pos < lx->len) {
+		char c = lx->src[lx->pos];
+		if (one_line && c == '\n') {
+			return false;
+		}
+		if (escapes && c == '\\' && lx->pos + 1 < lx->len && lx->src[lx->pos + 1] != '\n') {
+			advance(lx, 2);
+			continue;
+		}
+		if (looking_at(lx, delim)) {
+			advance(lx, dlen);
+			return true;
+		}
+		advance(lx, 1);
+	}
+	(void)dlen;
+	return false;
+}
+
+static void lex_string(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
+{
+	char q = lx->src[lx->pos];
+	char triple[4] = {q, q, q, '\0'};
+	tok->kind = XM_XS_T_STRING;
+	bool ok;
+	if (looking_at(lx, triple)) {
+		advance(lx, 3);
+		ok = scan_to(lx, triple, false, false);
+	} else {
+		advance(lx, 1);
+		ok = scan_to(lx, triple + 2, true, true);
+	}
+	if (!ok) {
+		tok->flags |= XM_XS_TF_UNTERMINATED;
+	}
+}
+
+static void lex_backtick(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
+{
+	tok->kind = XM_XS_T_EXPR;
+	bool ok;
+	if (looking_at(lx, "```")) {
+		advance(lx, 3);
+		ok = scan_to(lx, "```", false, false);
+	} else {
+		advance(lx, 1);
+		ok = scan_to(lx, "`", true, false);
+	}
+	if (!ok) {
+		tok->flags |= XM_XS_TF_UNTERMINATED;
+	}
+}
+
+static size_t digits_at(const struct xm_xs_lexer *lx, size_t off)
+{
+	size_t n = 0;
+	while (is_digit(at(lx, off + n))) {
+		n++;
+	}
+	return n;
+}
+
+/* `2026-01-01 03:00:00` plus an optional `+0000`/`-0500`/`Z`; 0 if not one. */
+static size_t timestamp_len(const struct xm_xs_lexer *lx)
+{
+	static const char shape[] = "dddd-dd-dd dd:dd:dd";
+	size_t n = sizeof(shape) - 1;
+	for (size_t i = 0; i < n; i++) {
+		int c = at(lx, i);
+		if (shape[i] == 'd' ? !is_digit(c) : c != shape[i]) {
+			return 0;
+		}
+	}
+	if ((at(lx, n) == '+' || at(lx, n) == '-') && digits_at(lx, n + 1) == 4) {
+		n += 5;
+	} else if (at(lx, n) == 'Z') {
+		n++;
+	}
+	return n;
+}
+
+static void lex_number(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
+{
+	size_t ts = timestamp_len(lx);
+	if (ts) {
+		tok->kind = XM_XS_T_TIMESTAMP;
+		advance(lx, ts);
+		return;
+	}
+	tok->kind = XM_XS_T_NUMBER;
+	size_t n = at(lx, 0) == '-' ? 1 : 0;
+	n += digits_at(lx, n);
+	if (at(lx, n) == '.' && is_digit(at(lx, n + 1))) {
+		n += 1 + digits_at(lx, n + 1);
+	}
+	if ((at(lx, n) == 'e' || at(lx, n) == 'E')) {
+		size_t sign = at(lx, n + 1) == '+' || at(lx, n + 1) == '-';
+		size_t exp = digits_at(lx, n + 1 + sign);
+		if (exp) {
+			n += 1 + sign + exp;
+		}
+	}
+	advance(lx, n);
+}
+
+static void lex_ident(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
+{
+	size_t n = 1;
+	while (is_ident_char(at(lx, n))) {
+		n++;
+	}
+	tok->kind = XM_XS_T_IDENT;
+	if (n == 7 && at(lx, n) == '=' && at(lx, n + 1) != '=' &&
+			memcmp(lx->src + lx->pos, "filters", 7) == 0) {
+		tok->kind = XM_XS_T_FILTERS_KW;
+		lx->in_filters = true;
+		n++;
+	}
+	advance(lx, n);
+}
+
+static void lex_var(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
+{
+	tok->kind = XM_XS_T_VAR;
+	if (at(lx, 1) == '$') {
+		advance(lx, 2);
+		return;
+	}
+	if (!is_ident_start(at(lx, 1))) {
+		tok->kind = XM_XS_T_ERROR;
+		advance(lx, 1);
+		return;
+	}
+	size_t n = 2;
+	while (is_ident_char(at(lx, n))) {
+		n++;
+	}
+	advance(lx, n);
+}
+
+/* `!int` when a cast type follows the bang directly and a string follows
+ * (so `!text.append $s` stays a disabled statement). */
+static bool lex_cast(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
+{
+	size_t n = 1;
+	while (is_ident_char(at(lx, n))) {
+		n++;
+	}
+	size_t q = n;
+	while (at(lx, q) == ' ' || at(lx, q) == '\t') {
+		q++;
+	}
+	if (at(lx, q) != '"' && at(lx, q) != '\'' && at(lx, q) != '`') {
+		return false;
+	}
+	for (size_t i = 0; i < sizeof(cast_types) / sizeof(cast_types[0]); i++) {
+		if (strlen(cast_types[i]) == n - 1 &&
+				memcmp(lx->src + lx->pos + 1, cast_types[i], n - 1) == 0) {
+			tok->kind = XM_XS_T_CAST;
+			advance(lx, n);
+			return true;
+		}
+	}
+	return false;
+}
+
+struct op_spelling {
+	const char *text;
+	enum xm_xs_tok kind;
+	enum xm_xs_op op;
+};
+
+/* Longest spellings first: the first match wins. */
+static const struct op_spelling ops[] = {
+	{"===", XM_XS_T_OP, XM_XS_OP_SEQ}, {"!==", XM_XS_T_OP, XM_XS_OP_SNE},
+	{"==?", XM_XS_T_OP, XM_XS_OP_EQ_Q}, {"!=?", XM_XS_T_OP, XM_XS_OP_NE_Q},
+	{"<=?", XM_XS_T_OP, XM_XS_OP_LE_Q}, {">=?", XM_XS_T_OP, XM_XS_OP_GE_Q},
+	{"==", XM_XS_T_OP, XM_XS_OP_EQ}, {"!=", XM_XS_T_OP, XM_XS_OP_NE},
+	{"<=", XM_XS_T_OP, XM_XS_OP_LE}, {">=", XM_XS_T_OP, XM_XS_OP_GE},
+	{"<?", XM_XS_T_OP, XM_XS_OP_LT_Q}, {">?", XM_XS_T_OP, XM_XS_OP_GT_Q},
+	{"&&", XM_XS_T_OP, XM_XS_OP_AND}, {"||", XM_XS_T_OP, XM_XS_OP_OR},
+	{"??", XM_XS_T_OP, XM_XS_OP_COALESCE}, {"!~", XM_XS_T_OP, XM_XS_OP_NOT_MATCH},
+	{"@>", XM_XS_T_OP, XM_XS_OP_CONTAINS_JSON},
+	{"<", XM_XS_T_OP, XM_XS_OP_LT}, {">", XM_XS_T_OP, XM_XS_OP_GT},
+	{"+", XM_XS_T_OP, XM_XS_OP_ADD}, {"-", XM_XS_T_OP, XM_XS_OP_SUB},
+	{"*", XM_XS_T_OP, XM_XS_OP_MUL}, {"/", XM_XS_T_OP, XM_XS_OP_DIV},
+	{"%", XM_XS_T_OP, XM_XS_OP_MOD}, {"~", XM_XS_T_OP, XM_XS_OP_CONCAT},
+	{"=", XM_XS_T_ASSIGN, XM_XS_OP_NONE}, {"!", XM_XS_T_BANG, XM_XS_OP_NONE},
+	{"?", XM_XS_T_QUESTION, XM_XS_OP_NONE}, {"|", XM_XS_T_PIPE, XM_XS_OP_NONE},
+	{"{", XM_XS_T_LBRACE, XM_XS_OP_NONE}, {"}", XM_XS_T_RBRACE, XM_XS_OP_NONE},
+	{"[", XM_XS_T_LBRACKET, XM_XS_OP_NONE}, {"]", XM_XS_T_RBRACKET, XM_XS_OP_NONE},
+	{"(", XM_XS_T_LPAREN, XM_XS_OP_NONE}, {")", XM_XS_T_RPAREN, XM_XS_OP_NONE},
+	{",", XM_XS_T_COMMA, XM_XS_OP_NONE}, {":", XM_XS_T_COLON, XM_XS_OP_NONE},
+	{".", XM_XS_T_DOT, XM_XS_OP_NONE},
+};
+
+static bool lex_punct(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
+{
+	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		if (looking_at(lx, ops[i].text)) {
+			tok->kind = ops[i].kind;
+			tok->op = ops[i].op;
+			advance(lx, strlen(ops[i].text));
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Inside `filters=`: names, `|`, `:`, quoted strings, /regex/, raw runs. */
+static void lex_filter_part(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
+{
+	int c = at(lx, 0);
+	if (c == '|' || c == ':') {
+		tok->kind = c == '|' ? XM_XS_T_PIPE : XM_XS_T_COLON;
+		advance(lx, 1);
+		return;
+	}
+	if (c == '"' || c == '\'') {
+		lex_string(lx, tok);
+		return;
+	}
+	if (c == '/') {
+		tok->kind = XM_XS_T_REGEX;
+		advance(lx, 1);
+		if (!scan_to(lx, "/", true, true)) {
+			tok->flags |= XM_XS_TF_UNTERMINATED;
+		}
+		return;
+	}
+	size_t n = 0;
+	bool ident = is_ident_start(c), number = true;
+	for (;;) {
+		int d = at(lx, n);
+		if (d < 0 || d == '\n' || is_space(d) || d == '|' || d == ':' || d == '{') {
+			break;
+		}
+		ident = ident && is_ident_char(d);
+		number = number && (is_digit(d) || d == '.' || (n == 0 && d == '-'));
+		n++;
+	}
+	tok->kind = ident ? XM_XS_T_IDENT : number && n ? XM_XS_T_NUMBER : XM_XS_T_RAW;
+	advance(lx, n ? n : 1);
+}
+
+/* `---` alone on its line (trailing spaces allowed). */
+static bool at_separator(const struct xm_xs_lexer *lx)
+{
+	if (!looking_at(lx, "---") || lx->code_on_line) {
+		return false;
+	}
+	for (size_t i = 3;; i++) {
+		int c = at(lx, i);
+		if (c < 0 || c == '\n') {
+			return true;
+		}
+		if (!is_space(c)) {
+			return false;
+		}
+	}
+}
+
+static void lex_comment(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
+{
+	tok->kind = XM_XS_T_COMMENT;
+	const char *nl = memchr(lx->src + lx->pos, '\n', lx->len - lx->pos);
+	size_t n = nl ? (size_t)(nl - (lx->src + lx->pos)) : lx->len - lx->pos;
+	while (n > 2 && lx->src[lx->pos + n - 1] == '\r') {
+		n--;
+	}
+	advance(lx, n);
+}
+
+static void lex_token(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
+{
+	int c = at(lx, 0);
+	if (lx->in_filters) {
+		lex_filter_part(lx, tok);
+	} else if (c == '\n') {
+		tok->kind = XM_XS_T_NEWLINE;
+		advance(lx, 1);
+	} else if (c == '/' && at(lx, 1) == '/') {
+		lex_comment(lx, tok);
+	} else if (c == '"' || c == '\'') {
+		lex_string(lx, tok);
+	} else if (c == '`') {
+		lex_backtick(lx, tok);
+	} else if (is_digit(c) || (c == '-' && is_digit(at(lx, 1)) && !at_separator(lx))) {
+		lex_number(lx, tok);
+	} else if (is_ident_start(c)) {
+		lex_ident(lx, tok);
+	} else if (c == '$') {
+		lex_var(lx, tok);
+	} else if (c == '-' && at_separator(lx)) {
+		tok->kind = XM_XS_T_SEPARATOR;
+		advance(lx, 3);
+	} else if (c == '!' && is_ident_start(at(lx, 1)) && lex_cast(lx, tok)) {
+		/* done */
+	} else if (!lex_punct(lx, tok)) {
+		tok->kind = XM_XS_T_ERROR;
+		/* Skip a whole UTF-8 sequence so the column of what follows is sane. */
+		size_t n = 1;
+		while (n < 4 && (at(lx, n) & 0xc0) == 0x80) {
+			n++;
+		}
+		advance(lx, n);
+	}
+}
+
+static void report(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
+{
+	if (tok->kind == XM_XS_T_ERROR) {
+		unsigned char c = (unsigned char)tok->text[0];
+		if (tok->text[0] == '$') {
+			error(lx, tok, "syntax", "write a name after `$`, as in `$total`",
+				"`$` must be followed by a variable name");
+		} else if (c >= 0x20 && c < 0x7f) {
+			char msg[64];
+			snprintf(msg, sizeof(msg), "unexpected character `%c`", c);
+			error(lx, tok, "syntax", NULL, msg);
+		} else {
+			error(lx, tok, "syntax", NULL,
+				"unexpected byte outside a string (control or non-ASCII character)");
+		}
+	} else if (tok->flags & XM_XS_TF_UNTERMINATED) {
+		const char *what = tok->kind == XM_XS_T_EXPR ? "backtick expression" :
+			tok->kind == XM_XS_T_REGEX ? "regular expression" : "string";
+		char msg[64];
+		snprintf(msg, sizeof(msg), "unterminated %s", what);
+		error(lx, tok, "unterminated", "close it on the same line, or use \"\"\" for "
+			"text over several lines", msg);
+	}
+}
+
+enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
+{
+	memset(tok, 0, sizeof(*tok));
+	size_t start = lx->pos;
+	while (lx->pos < lx->len && is_space(lx->src[lx->pos])) {
+		lx->pos++;
+	}
+	if (lx->pos > start) {
+		tok->flags |= XM_XS_TF_SPACE_BEFORE;
+		lx->in_filters = false;
+	}
+	tok->line = lx->line;
+	tok->col = col_of(lx, lx->pos);
+	if (!lx->code_on_line) {
+		tok->flags |= XM_XS_TF_LINE_START;
+		lx->indent = tok->col;
+	}
+	tok->indent = lx->indent;
+	tok->text = lx->src + lx->pos;
+	if (lx->pos >= lx->len) {
+		tok->kind = XM_XS_T_EOF;
+	} else {
+		if (at(lx, 0) == '\n') {
+			lx->in_filters = false;
+		}
+		lex_token(lx, tok);
+	}
+	tok->len = (size_t)(lx->src + lx->pos - tok->text);
+	tok->end_line = lx->line;
+	tok->end_col = col_of(lx, lx->pos);
+	if (tok->kind == XM_XS_T_NEWLINE) {
+		lx->code_on_line = false;
+	} else if (tok->kind != XM_XS_T_COMMENT && tok->kind != XM_XS_T_EOF) {
+		lx->code_on_line = true;
+	}
+	report(lx, tok);
+	return tok->kind;
+}

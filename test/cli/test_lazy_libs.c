@@ -1,0 +1,131 @@
+/*
+ * Commands that need neither the network nor the keyring must never map
+ * libcurl or libsecret (see core/loader.h for why). Each run below happens
+ * under LD_DEBUG=files, which makes the dynamic linker log every object it
+ * opens, and the log must not name either library.
+ *
+ * To cover a new command, add a row to `runs`. Rows whose command is not in
+ * the table (yet) are skipped, so a row may land before its command.
+ */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "xano-mcp/cli/cli.h"
+#include "xano-mcp/core/buf.h"
+
+static const struct {
+	/* Arguments after the program name; relative paths are from the
+	 * source root. */
+	const char *args[8];
+	/* Fed on stdin (NULL: /dev/null), e.g. an MCP handshake for serve. */
+	const char *stdin_text;
+} runs[] = {
+	{.args = {"help"}},
+	{.args = {"--help"}},
+	{.args = {"help", "version"}},
+	{.args = {"version"}},
+	{.args = {"--version"}},
+};
+
+static const char *const lazy_libraries[] = {"libcurl", "libsecret"};
+
+/* Runs argv under LD_DEBUG; returns the linker's log, all processes. */
+static char *linker_log(const char *const *argv, const char *stdin_text, int *status)
+{
+	char *tmp = xm_test_tmpdir();
+	struct xm_buf output = XM_BUF_INIT, log = XM_BUF_INIT;
+	xm_buf_addf(&output, "LD_DEBUG_OUTPUT=%s/ld", tmp);
+	char *root = getenv("XM_SOURCE_ROOT");
+	struct xm_run run = {
+		.env = (const char *const[]){"LD_DEBUG=files", output.data, NULL},
+		.stdin_text = stdin_text,
+		.cwd = root,
+	};
+	*status = xm_test_run(&run, argv);
+	xm_run_finish(&run);
+
+	/* glibc writes one file per process: ld.PID. */
+	DIR *dir = opendir(tmp);
+	ck_assert_ptr_nonnull(dir);
+	for (struct dirent *e; (e = readdir(dir));) {
+		if (strncmp(e->d_name, "ld.", 3) == 0) {
+			struct xm_buf path = XM_BUF_INIT;
+			xm_buf_addf(&path, "%s/%s", tmp, e->d_name);
+			char *text = xm_test_read_file(path.data, NULL);
+			xm_buf_adds(&log, text);
+			free(text);
+			xm_buf_finish(&path);
+		}
+	}
+	closedir(dir);
+	xm_test_rmtree(tmp);
+	free(tmp);
+	xm_buf_finish(&output);
+	return xm_buf_steal(&log);
+}
+
+/* The first line of log opening a file whose name has lib in it. */
+static char *opened(const char *log, const char *lib)
+{
+	for (const char *hit = strstr(log, "file="); hit; hit = strstr(hit + 1, "file=")) {
+		size_t len = strcspn(hit, "\n");
+		char *line = strndup(hit, len);
+		if (strstr(line, lib)) {
+			return line;
+		}
+		free(line);
+	}
+	return NULL;
+}
+
+/* The method must be able to fail: the probe does load libcurl. */
+START_TEST(the_method_sees_a_loaded_library)
+{
+	const char *probe = getenv("XM_LOADER_PROBE");
+	ck_assert_ptr_nonnull(probe);
+	int status;
+	char *log = linker_log((const char *const[]){probe, "curl", NULL}, NULL, &status);
+	ck_assert_int_eq(status, 0);
+	ck_assert_msg(strstr(log, "file=") != NULL, "LD_DEBUG wrote nothing");
+	char *line = opened(log, "libcurl");
+	ck_assert_msg(line != NULL, "loading libcurl left no trace in:\n%s", log);
+	free(line);
+	free(log);
+}
+END_TEST
+
+START_TEST(command_maps_no_lazy_library)
+{
+	const char *const *args = runs[_i].args;
+	if (args[0][0] != '-' && !xm_command_find(args[0])) {
+		return;
+	}
+	const char *argv[10] = {xm_test_bin()};
+	for (size_t i = 0; args[i]; i++) {
+		argv[i + 1] = args[i];
+	}
+	int status;
+	char *log = linker_log(argv, runs[_i].stdin_text, &status);
+	ck_assert_msg(status < 126, "xano-mcp %s did not run (status %d)", args[0], status);
+	ck_assert_msg(strstr(log, "file=") != NULL, "LD_DEBUG wrote nothing");
+	for (size_t l = 0; l < sizeof(lazy_libraries) / sizeof(lazy_libraries[0]); l++) {
+		char *line = opened(log, lazy_libraries[l]);
+		ck_assert_msg(line == NULL, "`xano-mcp %s%s%s` mapped %s: %s", args[0],
+			args[1] ? " " : "", args[1] ? args[1] : "", lazy_libraries[l], line);
+	}
+	free(log);
+}
+END_TEST
+
+Suite *xm_test_suite(void)
+{
+	Suite *s = suite_create("cli-lazy-libs");
+	TCase *tc = tcase_create("lazy");
+	tcase_add_test(tc, the_method_sees_a_loaded_library);
+	tcase_add_loop_test(tc, command_maps_no_lazy_library, 0,
+		(int)(sizeof(runs) / sizeof(runs[0])));
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1004,9 +1004,13 @@ static void check_verb(struct ctx *c, const struct xm_xs_node *con)
 		} else {
 			snprintf(sugg, sizeof(sugg), "use GET, POST, PUT, PATCH or DELETE");
 		}
-		report(c, XM_SEV_ERROR, at_node(verb->value), "bad-verb", sugg,
-			"`%s` is not an HTTP verb Xano accepts (%s)", text,
-			is_string ? "write it without quotes" : "GET, POST, PUT, PATCH or DELETE");
+		if (is_string && close) {
+			report(c, XM_SEV_ERROR, at_node(verb->value), "bad-verb", sugg,
+				"the verb is a bare word, not a string");
+		} else {
+			report(c, XM_SEV_ERROR, at_node(verb->value), "bad-verb", sugg,
+				"`%s` is not an HTTP verb that Xano accepts", text);
+		}
 	}
 }
 

@@ -339,7 +339,11 @@ static void check_attr_value(struct ctx *c, const char *owner, const struct xm_x
 		const struct xm_xs_attr_spec *spec)
 {
 	const struct xm_xs_node *v = a->value;
-	if (!kind_fits(v, spec->kinds)) {
+	bool is_string;
+	/* A bare word where a set value is expected: the set check explains better. */
+	bool set_literal = spec->set != XM_XS_SET_NONE && spec->set != XM_XS_SET_SORT &&
+		literal_text(v, &is_string) != NULL;
+	if (!set_literal && !kind_fits(v, spec->kinds)) {
 		char sugg[200];
 		snprintf(sugg, sizeof(sugg), "write %s", kinds_text(spec->kinds));
 		report(c, XM_SEV_ERROR, at_node(v), "wrong-value-kind", sugg,
@@ -1168,7 +1172,7 @@ void xm_xs_validate(const struct xm_xs_node *root, const struct xm_xs_validate_o
 		}
 		if (!any && diags->errors == 0) {
 			struct span s = { 1, 1, 1 };
-			report(&c, XM_SEV_ERROR, s, "empty", "start with a construct such as "
+			report(&c, XM_SEV_ERROR, s, "no-construct", "start with a construct such as "
 				"`function \"name\" {`", "there is no XanoScript construct in this text");
 		}
 		break;

@@ -47,6 +47,17 @@ const struct xm_command xm_commands[] = {
 		.run = xm_cmd_help,
 	},
 	{
+		.name = "serve",
+		.summary = "Run the MCP server on stdin/stdout (what MCP clients launch)",
+		.usage = "Usage: xano-mcp serve\n"
+			"\n"
+			"Speak the Model Context Protocol (JSON-RPC, one message per line)\n"
+			"on stdin and stdout until the client closes stdin. Logs go to\n"
+			"stderr. Running xano-mcp with no command and stdin not a terminal\n"
+			"does the same. See xano-mcp(1), SERVER MODE, and xano-mcp-tools(7).\n",
+		.run = xm_cmd_serve,
+	},
+	{
 		.name = "version",
 		.summary = "Print the version",
 		.usage = "Usage: xano-mcp version\n"

@@ -1,7 +1,9 @@
 /*
- * The one list of everything the MCP server offers. Add a tool by defining
- * it in its family's file, declaring it in xano-mcp/tools/tools.h and
- * appending it to a `tools` array here (see xano-mcp/mcp/registry.h):
+ * The one list of everything the MCP server offers.
+ *
+ * Add a tool by defining it in its family's file, declaring it in
+ * xano-mcp/tools/tools.h and appending it to a `tools` array here (see
+ * xano-mcp/mcp/registry.h):
  *
  *     static const struct xm_tool *const tools[] = {
  *             &xm_tool_validate_xanoscript,
@@ -12,15 +14,23 @@
  */
 #include <stddef.h>
 
+#include "docs.h"
 #include "xano-mcp/tools/tools.h"
 
 const struct xm_registry xm_registry = {
 	.tools = NULL,
 	.ntools = 0,
-	.resources = NULL,
-	.nresources = 0,
+	.resources = xm_doc_resources,
+	.nresources = XM_DOC_NRESOURCES,
 	.templates = NULL,
 	.ntemplates = 0,
-	.prompts = NULL,
-	.nprompts = 0,
+	.prompts = xm_prompts,
+	.nprompts = XM_NPROMPTS,
+	.instructions = "xano-mcp helps you build Xano backends in XanoScript, "
+		"Xano's backend language. Before writing XanoScript, read the resource "
+		"xano-mcp://docs/xanoscript-cheatsheet: newlines separate items, names "
+		"are quoted strings, and several common guesses (string types, "
+		"db.query limit, unary !) are errors. Use the tools this server lists to "
+		"check or compile code before presenting it, and fix every diagnostic "
+		"they report; each diagnostic names the line and what to change.",
 };

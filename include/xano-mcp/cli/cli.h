@@ -92,6 +92,7 @@ int xm_cli_getopt(int argc, char **argv, const char *shortopts,
 int xm_cmd_check(int argc, char **argv);
 int xm_cmd_fmt(int argc, char **argv);
 int xm_cmd_help(int argc, char **argv);
+int xm_cmd_serve(int argc, char **argv);
 int xm_cmd_version(int argc, char **argv);
 
 #endif

@@ -167,12 +167,14 @@ struct xm_prompt_arg {
 	bool required;
 	/* Suggested values for completion/complete, NULL-terminated, or NULL. */
 	const char *const *values;
+	/* Used when an optional argument is missing or empty; NULL for "". */
+	const char *fallback;
 };
 
 /*
  * A prompt template. text holds one user message in which {{name}} is
- * replaced by the argument of that name (empty when an optional argument
- * is missing); arguments are plain strings.
+ * replaced by the argument of that name (its fallback, or nothing, when an
+ * optional argument is missing); arguments are plain strings.
  */
 struct xm_prompt {
 	const char *name;
@@ -192,6 +194,9 @@ struct xm_registry {
 	size_t ntemplates;
 	const struct xm_prompt *const *prompts;
 	size_t nprompts;
+	/* The initialize result's "instructions": how an assistant should use
+	 * what is listed here (a short paragraph), or NULL. */
+	const char *instructions;
 };
 
 /* Everything xano-mcp serves; defined in src/tools/tools.c. */

@@ -12,4 +12,11 @@
 
 #include "xano-mcp/mcp/registry.h"
 
+/* Documentation embedded at build time (generated docs.c, NULL-terminated). */
+extern const struct xm_resource *const xm_doc_resources[];
+
+/* The prompts (src/tools/prompts.c), NULL-terminated. */
+#define XM_NPROMPTS 3
+extern const struct xm_prompt *const xm_prompts[XM_NPROMPTS + 1];
+
 #endif

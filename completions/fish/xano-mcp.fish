@@ -7,6 +7,7 @@ function __fish_xano_mcp_commands
     printf '%s\t%s\n' check 'Check XanoScript files for errors, offline'
     printf '%s\t%s\n' fmt 'Format XanoScript files canonically'
     printf '%s\t%s\n' help 'Show help for xano-mcp or one of its commands'
+    printf '%s\t%s\n' serve 'Run the MCP server on stdin/stdout (what MCP clients launch)'
     printf '%s\t%s\n' version 'Print the version'
 end
 
@@ -54,4 +55,5 @@ complete -c xano-mcp -n '__fish_seen_subcommand_from fmt' -s w -l write -d 'Rewr
 complete -c xano-mcp -n '__fish_seen_subcommand_from fmt' -F
 complete -c xano-mcp -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show the usage of help'
 complete -c xano-mcp -n '__fish_seen_subcommand_from help' -a '(__fish_xano_mcp_commands)'
+complete -c xano-mcp -n '__fish_seen_subcommand_from serve' -s h -l help -d 'Show the usage of serve'
 complete -c xano-mcp -n '__fish_seen_subcommand_from version' -s h -l help -d 'Show the usage of version'

@@ -17,9 +17,13 @@
 #include "docs.h"
 #include "xano-mcp/tools/tools.h"
 
+static const struct xm_tool *const tools[] = {
+	&xm_tool_validate_xanoscript,
+};
+
 const struct xm_registry xm_registry = {
-	.tools = NULL,
-	.ntools = 0,
+	.tools = tools,
+	.ntools = sizeof(tools) / sizeof(tools[0]),
 	.resources = xm_doc_resources,
 	.nresources = XM_DOC_NRESOURCES,
 	.templates = NULL,

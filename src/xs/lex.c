@@ -450,11 +450,13 @@ enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 		tok->flags |= XM_XS_TF_SPACE_BEFORE;
 		lx->in_filters = false;
 	}
-	if (!lx->code_on_line) {
-		tok->flags |= XM_XS_TF_LINE_START;
-	}
 	tok->line = lx->line;
 	tok->col = col_of(lx, lx->pos);
+	if (!lx->code_on_line) {
+		tok->flags |= XM_XS_TF_LINE_START;
+		lx->indent = tok->col;
+	}
+	tok->indent = lx->indent;
 	tok->text = lx->src + lx->pos;
 	if (lx->pos >= lx->len) {
 		tok->kind = XM_XS_T_EOF;

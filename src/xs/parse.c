@@ -367,18 +367,29 @@ static struct xm_xs_node *cast_node(struct parser *p)
 	return n;
 }
 
-static struct xm_xs_node *index_node(struct parser *p)
+/* `( expr )` or `[ expr ]` (an index): inside, line breaks are spaces and a
+ * `|` belongs to the expression again even within a filter argument. */
+static struct xm_xs_node *enclosed(struct parser *p, enum xm_xs_kind kind,
+		enum xm_xs_tok close)
 {
 	struct xm_xs_token *open = advance(p);
-	struct xm_xs_node *n = node_at(p, XM_XS_INDEX, open);
+	struct xm_xs_node *n = node_at(p, kind, open);
 	unsigned saved_pipe = p->no_pipe;
 	p->nl_skip++;
 	p->no_pipe = 0;
-	n->arg = parse_expr(p);
-	if (at(p, XM_XS_T_RBRACKET)) {
+	struct xm_xs_node *inner = parse_expr(p);
+	if (kind == XM_XS_INDEX) {
+		n->arg = inner;
+	} else {
+		n->value = inner;
+	}
+	if (at(p, close)) {
 		advance(p);
 	} else {
-		err_expected(p, "`]`");
+		err(p, peek(p), "syntax", close == XM_XS_T_RPAREN ? "close it with `)`" :
+			"close it with `]`", "expected %s to close the %s at line %u, found %s",
+			xm_xs_tok_name(close), xm_xs_tok_name(open->kind), open->line,
+			xm_xs_tok_name(peek(p)->kind));
 	}
 	p->nl_skip--;
 	p->no_pipe = saved_pipe;
@@ -408,32 +419,11 @@ static struct xm_xs_node *var_node(struct parser *p)
 			finish(p, mem);
 			xm_xs_add_item(n, mem);
 		} else if (d->kind == XM_XS_T_LBRACKET && adjacent(d)) {
-			xm_xs_add_item(n, index_node(p));
+			xm_xs_add_item(n, enclosed(p, XM_XS_INDEX, XM_XS_T_RBRACKET));
 		} else {
 			break;
 		}
 	}
-	finish(p, n);
-	return n;
-}
-
-static struct xm_xs_node *paren_node(struct parser *p)
-{
-	struct xm_xs_token *open = advance(p);
-	struct xm_xs_node *n = node_at(p, XM_XS_PAREN, open);
-	unsigned saved_pipe = p->no_pipe;
-	p->nl_skip++;
-	p->no_pipe = 0;
-	n->value = parse_expr(p);
-	if (at(p, XM_XS_T_RPAREN)) {
-		advance(p);
-	} else {
-		err(p, peek(p), "syntax", "close it with `)`",
-			"expected `)` to close the `(` at line %u, found %s", open->line,
-			xm_xs_tok_name(peek(p)->kind));
-	}
-	p->nl_skip--;
-	p->no_pipe = saved_pipe;
 	finish(p, n);
 	return n;
 }
@@ -546,8 +536,6 @@ static struct xm_xs_node *pair_node(struct parser *p)
 	return pair;
 }
 
-static const struct xm_xs_token *line_head(struct parser *p, const struct xm_xs_token *t);
-
 /* A multi-line literal whose next line starts left of the literal's own line
  * lost its closing bracket (the same rule as parse_items()). */
 static bool literal_dedent(struct parser *p, const struct xm_xs_token *open,
@@ -557,7 +545,7 @@ static bool literal_dedent(struct parser *p, const struct xm_xs_token *open,
 			t->line == open->line) {
 		return false;
 	}
-	unsigned indent = line_head(p, open)->col;
+	unsigned indent = open->indent;
 	if (t->col > indent || (t->kind == close && t->col == indent)) {
 		return false;
 	}
@@ -633,7 +621,7 @@ static struct xm_xs_node *primary(struct parser *p)
 		return n;
 	}
 	case XM_XS_T_LPAREN:
-		return paren_node(p);
+		return enclosed(p, XM_XS_PAREN, XM_XS_T_RPAREN);
 	case XM_XS_T_LBRACE:
 		return literal_node(p, XM_XS_OBJECT);
 	case XM_XS_T_LBRACKET:
@@ -905,16 +893,6 @@ static struct xm_xs_node *decl_item(struct parser *p, struct xm_xs_node *parent)
 static struct xm_xs_node *stmt_item(struct parser *p, struct xm_xs_node *parent);
 static struct xm_xs_node *meta_item(struct parser *p, struct xm_xs_node *parent);
 
-/* The first token on the line of token t: the block's indentation. */
-static const struct xm_xs_token *line_head(struct parser *p, const struct xm_xs_token *t)
-{
-	const struct xm_xs_token *h = t;
-	while (h > p->toks && !(h->flags & XM_XS_TF_LINE_START)) {
-		h--;
-	}
-	return h;
-}
-
 static void report_missing_close(struct parser *p, const struct xm_xs_node *block,
 		const struct xm_xs_token *open)
 {
@@ -965,7 +943,7 @@ static void end_item(struct parser *p)
 static void parse_items(struct parser *p, struct xm_xs_node *parent,
 		const struct xm_xs_token *open, item_fn item)
 {
-	unsigned indent = line_head(p, open)->col;
+	unsigned indent = open->indent;
 	unsigned newlines = 0;
 	for (;;) {
 		struct xm_xs_token *t = peek(p);
@@ -1234,8 +1212,7 @@ static bool at_if_cond(struct parser *p)
 
 static struct xm_xs_node *paren_arg(struct parser *p)
 {
-	struct xm_xs_node *paren = paren_node(p);
-	return paren->value;
+	return enclosed(p, XM_XS_PAREN, XM_XS_T_RPAREN)->value;
 }
 
 static void binding(struct parser *p, struct xm_xs_node *n)
@@ -1421,6 +1398,22 @@ static void lex_all(struct parser *p, const char *src, size_t len)
 	p->unclosed = opens > closes;
 }
 
+/* A NUL byte means binary data, and would cut the strings of the tree. */
+static void report_nul(const char *src, const char *nul, struct xm_diags *diags)
+{
+	unsigned line = 1;
+	const char *line_start = src;
+	for (const char *c = src; c < nul; c++) {
+		if (*c == '\n') {
+			line++;
+			line_start = c + 1;
+		}
+	}
+	unsigned col = (unsigned)(nul - line_start) + 1;
+	xm_diags_add(diags, XM_SEV_ERROR, line, col, col + 1, "syntax", NULL,
+		"the text contains a NUL byte; XanoScript is text");
+}
+
 struct xm_xs_node *xm_xs_parse(struct xm_arena *arena, const char *src, size_t len,
 		const struct xm_xs_parse_opts *opts, struct xm_diags *diags)
 {
@@ -1435,6 +1428,11 @@ struct xm_xs_node *xm_xs_parse(struct xm_arena *arena, const char *src, size_t l
 	if (len > max_bytes) {
 		xm_diags_add(diags, XM_SEV_ERROR, 1, 1, 1, "too-large", NULL,
 			"the text is %zu bytes; the limit is %zu", len, max_bytes);
+		return file;
+	}
+	const char *nul = memchr(src, '\0', len);
+	if (nul) {
+		report_nul(src, nul, diags);
 		return file;
 	}
 	lex_all(&p, src, len);

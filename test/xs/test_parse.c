@@ -574,6 +574,15 @@ START_TEST(limits)
 	parse(deep);
 	ck_assert_str_eq(diags.items[0].code, "too-deep");
 	free(deep);
+	/* a NUL byte: binary data, refused with its position */
+	static const char nul[] = "function f {\n  response = \"a\0b\"\n}\n";
+	xm_diags_finish(&diags);
+	xm_diags_init(&diags, 0);
+	file = xm_xs_parse(arena, nul, sizeof(nul) - 1, NULL, &diags);
+	ck_assert_uint_eq(file->items.len, 0);
+	ck_assert_uint_eq(diags.len, 1);
+	ck_assert_uint_eq(diags.items[0].line, 2);
+	ck_assert_uint_eq(diags.items[0].col, 16);
 }
 END_TEST
 

@@ -73,6 +73,7 @@ struct xm_xs_token {
 	unsigned flags;
 	unsigned line, col;
 	unsigned end_line, end_col;
+	unsigned indent;   /* column of the first token on this token's line */
 	const char *text;  /* into the source */
 	size_t len;
 };
@@ -84,6 +85,7 @@ struct xm_xs_lexer {
 	unsigned line;
 	size_t line_start;   /* offset of the current line's first byte */
 	bool code_on_line;   /* a non-comment token was seen on this line */
+	unsigned indent;     /* column of the first token on the current line */
 	bool in_filters;     /* inside a filters= list */
 	struct xm_diags *diags;
 };

@@ -12,7 +12,8 @@
  * The parser checks syntax only: statement, filter, type and attribute
  * names are the validator's business (it walks the tree with the catalogue).
  *
- * Limits: inputs over max_bytes are refused with one "too-large" error;
+ * Limits: inputs over max_bytes are refused with one "too-large" error, and
+ * so is a text holding a NUL byte (binary data, one "syntax" error);
  * nesting deeper than max_depth is reported once ("too-deep") and skipped.
  * The parser never recurses without a depth check and runs in linear time.
  *

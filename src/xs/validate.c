@@ -448,14 +448,7 @@ static void check_input_filters(struct ctx *c, const struct xm_xs_node *d,
 		char sugg[200];
 		struct span s = at(f, strlen(f->name));
 		if (!xm_xs_catalog_input_filter(f->name)) {
-			const char *close = NULL;
-			static const char *const input_names[] = {
-				"alphaOk", "digitOk", "lower", "max", "min", "minAlpha", "minDigit",
-				"minLowerAlpha", "minSymbol", "minUpperAlpha", "ok", "pattern",
-				"prevent", "startsWith", "trim", "upper",
-			};
-			close = xm_suggest(f->name, input_names,
-				sizeof(input_names) / sizeof(input_names[0]));
+			const char *close = xm_xs_catalog_suggest_input_filter(f->name);
 			report(c, XM_SEV_ERROR, s, "unknown-input-filter",
 				did_you_mean(sugg, sizeof(sugg), close),
 				"`%s` is not an input filter", f->name);
@@ -508,13 +501,8 @@ static void check_meta(struct ctx *c, const struct xm_xs_node *d, const char *ty
 		const struct xm_xs_attr_spec *spec = xm_xs_catalog_decl_attr(m->name);
 		if (!spec) {
 			char sugg[160];
-			static const char *const names[] = {
-				"default", "description", "override", "schema", "sensitive", "size",
-				"table", "values", "visibility",
-			};
 			report(c, XM_SEV_ERROR, at_name(m), "unknown-metadata",
-				did_you_mean(sugg, sizeof(sugg), xm_suggest(m->name, names,
-					sizeof(names) / sizeof(names[0]))),
+				did_you_mean(sugg, sizeof(sugg), xm_xs_catalog_suggest_decl_attr(m->name)),
 				"`%s` is not a field metadata attribute", m->name);
 			continue;
 		}
@@ -687,20 +675,6 @@ static const char *parents_text(const char *parents, char *buf, size_t size)
 	return buf;
 }
 
-static bool word_in(const char *word, const char *list)
-{
-	size_t len = strlen(word);
-	for (const char *p = list; p && *p;) {
-		const char *end = strchr(p, ' ');
-		size_t wlen = end ? (size_t)(end - p) : strlen(p);
-		if (wlen == len && memcmp(p, word, len) == 0) {
-			return true;
-		}
-		p += wlen + (end ? 1 : 0);
-	}
-	return false;
-}
-
 static void check_stmt_attrs(struct ctx *c, const struct xm_xs_node *s,
 		const struct xm_xs_stmt_spec *spec)
 {
@@ -804,13 +778,13 @@ static void check_stmt(struct ctx *c, const struct xm_xs_node *s,
 		return;
 	}
 	const char *pname = parent && parent->kind == XM_XS_STMT ? parent->name : NULL;
-	if ((spec->flags & XM_XS_S_NESTED) && (!pname || !word_in(pname, spec->parents))) {
+	if (!xm_xs_catalog_stmt_parent_ok(spec, pname)) {
 		char where[120];
 		report(c, XM_SEV_ERROR, at_name(s), "misplaced-statement", NULL,
 			"`%s` is only valid directly inside %s", name,
 			parents_text(spec->parents, where, sizeof(where)));
 	}
-	if (pspec && pspec->children && !word_in(name, pspec->children)) {
+	if (pspec && !xm_xs_catalog_stmt_child_ok(pspec, name)) {
 		char what[120];
 		snprintf(sugg, sizeof(sugg), "put it inside %s",
 			parents_text(pspec->children, what, sizeof(what)));

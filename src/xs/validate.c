@@ -484,7 +484,8 @@ static void check_meta(struct ctx *c, const struct xm_xs_node *d, const char *ty
 		}
 		if (m->kind == XM_XS_BLOCK && m->name && strcmp(m->name, "schema") == 0) {
 			if (strcmp(type, "object") != 0) {
-				report(c, XM_SEV_ERROR, at_name(m), "unexpected-schema", NULL,
+				report(c, XM_SEV_ERROR, at_name(m), "unexpected-schema",
+					"make the field an `object`, or remove the block",
 					"only `object` fields take a `schema` block, not `%s`", type);
 			}
 			seen_before(&seen, m);
@@ -780,9 +781,10 @@ static void check_stmt(struct ctx *c, const struct xm_xs_node *s,
 	const char *pname = parent && parent->kind == XM_XS_STMT ? parent->name : NULL;
 	if (!xm_xs_catalog_stmt_parent_ok(spec, pname)) {
 		char where[120];
-		report(c, XM_SEV_ERROR, at_name(s), "misplaced-statement", NULL,
-			"`%s` is only valid directly inside %s", name,
-			parents_text(spec->parents, where, sizeof(where)));
+		parents_text(spec->parents, where, sizeof(where));
+		snprintf(sugg, sizeof(sugg), "move it into %s", where);
+		report(c, XM_SEV_ERROR, at_name(s), "misplaced-statement", sugg,
+			"`%s` is only valid directly inside %s", name, where);
 	}
 	if (pspec && !xm_xs_catalog_stmt_child_ok(pspec, name)) {
 		char what[120];
@@ -792,14 +794,16 @@ static void check_stmt(struct ctx *c, const struct xm_xs_node *s,
 			"`%s` cannot appear directly inside `%s`", name, pspec->name);
 	}
 	if ((spec->flags & XM_XS_S_TARGET) && !s->target) {
-		const char *what = strncmp(name, "db.", 3) == 0 ? "a table name" :
-			strncmp(name, "function.", 9) == 0 || strcmp(name, "task.call") == 0 ?
-			"the name of what it calls" : "a variable";
-		report(c, XM_SEV_ERROR, at_name(s), "missing-target", NULL,
-			"`%s` needs %s after it", name, what);
+		bool db = strncmp(name, "db.", 3) == 0;
+		bool call = strncmp(name, "function.", 9) == 0 || strcmp(name, "task.call") == 0;
+		snprintf(sugg, sizeof(sugg), "write `%s %s`", name,
+			db ? "\"table\"" : call ? "\"path/name\"" : "$name");
+		report(c, XM_SEV_ERROR, at_name(s), "missing-target", sugg,
+			"`%s` needs %s after it", name, db ? "a table name" :
+			call ? "the name of what it calls" : "a variable");
 	} else if (!(spec->flags & (XM_XS_S_TARGET | XM_XS_S_TARGET_OPT)) && s->target &&
 			!(spec->flags & XM_XS_S_OPEN)) {
-		report(c, XM_SEV_ERROR, at_node(s->target), "unexpected-target", NULL,
+		report(c, XM_SEV_ERROR, at_node(s->target), "unexpected-target", "remove it",
 			"`%s` does not take a name or variable after it", name);
 	}
 	if ((spec->flags & XM_XS_S_ARG) && !s->arg) {
@@ -808,7 +812,8 @@ static void check_stmt(struct ctx *c, const struct xm_xs_node *s,
 			"`%s` needs a parenthesised expression after it", name);
 	} else if (s->arg && !(spec->flags & (XM_XS_S_ARG | XM_XS_S_COND)) &&
 			strncmp(name, "expect.", 7) != 0) {
-		report(c, XM_SEV_ERROR, at_node(s->arg), "unexpected-condition", NULL,
+		report(c, XM_SEV_ERROR, at_node(s->arg), "unexpected-condition",
+			"remove the parenthesised expression",
 			"`%s` does not take a parenthesised expression", name);
 	}
 	if (s->as && !(spec->flags & XM_XS_S_AS)) {
@@ -821,7 +826,7 @@ static void check_stmt(struct ctx *c, const struct xm_xs_node *s,
 	}
 	bool body = s->flags & XM_XS_F_BODY;
 	if (body && (spec->flags & XM_XS_S_NO_BODY)) {
-		report(c, XM_SEV_ERROR, at_name(s), "unexpected-body", NULL,
+		report(c, XM_SEV_ERROR, at_name(s), "unexpected-body", "remove the block",
 			"`%s` does not take a block", name);
 	} else if (!body && (spec->flags & XM_XS_S_BODY_REQ)) {
 		snprintf(sugg, sizeof(sugg), "write `%s {` on this line and `}` below it", name);
@@ -1015,8 +1020,10 @@ static void check_construct(struct ctx *c, const struct xm_xs_node *con)
 	const struct xm_xs_construct_spec *spec = xm_xs_catalog_construct(name);
 	char sugg[200];
 	if (!spec) {
-		report(c, XM_SEV_ERROR, at_name(con), "unknown-construct",
-			did_you_mean(sugg, sizeof(sugg), xm_xs_catalog_suggest_construct(name)),
+		const char *close = xm_xs_catalog_suggest_construct(name);
+		report(c, XM_SEV_ERROR, at_name(con), "unknown-construct", close ?
+			did_you_mean(sugg, sizeof(sugg), close) : "start with `query`, `function`, "
+			"`table`, `task`, `api_group`, `middleware` or another construct",
 			"`%s` is not a XanoScript construct", name);
 	} else if ((spec->flags & XM_XS_C_NAME) && !con->target) {
 		snprintf(sugg, sizeof(sugg), "write `%s \"name\" {`", name);

@@ -20,6 +20,7 @@
 static const struct xm_tool *const tools[] = {
 	&xm_tool_compile_sdk_code,
 	&xm_tool_validate_sdk_code,
+	&xm_tool_validate_xanoscript,
 };
 
 const struct xm_registry xm_registry = {

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 # The main job, run on the bundled example from the top of the source tree.
 main_job='help'
 
-sh build-aux/install-deps.sh
+sh scripts/install-deps.sh
 if [ -f build/build.ninja ]; then
 	meson setup --reconfigure build >/dev/null
 else

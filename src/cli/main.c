@@ -8,8 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "xano-mcp/cli/cli.h"
 #include "config.h"
+#include "xano-mcp/cli/cli.h"
 #include "xano-mcp/core/exit.h"
 
 #define LOG_MODULE "cli"

@@ -1034,7 +1034,7 @@ static bool at_attr(struct parser *p)
 		return false;
 	}
 	size_t i = p->pos + 1;
-	/* dotted attribute names are not a thing, but keep `a.b = 1` an attr */
+	/* `a.b = 1` is an attribute too; the validator rejects the name */
 	while (tok_at(p, i)->kind == XM_XS_T_DOT && tok_at(p, i + 1)->kind == XM_XS_T_IDENT) {
 		i += 2;
 	}
@@ -1246,17 +1246,24 @@ static struct xm_xs_node *stmt(struct parser *p, struct xm_xs_node *parent)
 {
 	struct xm_xs_token *t = peek(p);
 	struct xm_xs_node *n = node_at(p, XM_XS_STMT, t);
-	if (t->kind == XM_XS_T_BANG) {
-		advance(p);
+	if (t->kind == XM_XS_T_CAST) {
+		/* `!text "x"` here is the disabled statement `text` with a target,
+		 * not a cast: the lexer cannot tell them apart. */
 		n->flags |= XM_XS_F_DISABLED;
+		n->name = tok_str(p, advance(p), 1, 0);
+	} else {
+		if (t->kind == XM_XS_T_BANG) {
+			advance(p);
+			n->flags |= XM_XS_F_DISABLED;
+		}
+		if (!at(p, XM_XS_T_IDENT)) {
+			err(p, peek(p), "syntax", NULL, "expected a statement, found %s",
+				xm_xs_tok_name(peek(p)->kind));
+			skip_line(p);
+			return NULL;
+		}
+		n->name = dotted_name(p);
 	}
-	if (!at(p, XM_XS_T_IDENT)) {
-		err(p, peek(p), "syntax", NULL, "expected a statement, found %s",
-			xm_xs_tok_name(peek(p)->kind));
-		skip_line(p);
-		return NULL;
-	}
-	n->name = dotted_name(p);
 	if (strcmp(n->name, "else") == 0 && at_word(p, "if")) {
 		err(p, t, "else-if", "write `elseif`", "`else if` is not XanoScript");
 		advance(p);

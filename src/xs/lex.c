@@ -381,6 +381,9 @@ static void lex_comment(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 static void lex_token(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 {
 	int c = at(lx, 0);
+	if (lx->in_filters && c == '{') {
+		lx->in_filters = false; /* `filters=trim{`: the metadata block */
+	}
 	if (lx->in_filters) {
 		lex_filter_part(lx, tok);
 	} else if (c == '\n') {

@@ -508,7 +508,7 @@ static struct xm_xs_node *pair_node(struct parser *p)
 	if (k->kind == XM_XS_T_STRING) {
 		struct xm_xs_node *s = string_node(p);
 		pair->name = s->text;
-		pair->flags |= XM_XS_F_QUOTED | (s->flags & XM_XS_F_SINGLE);
+		pair->flags |= XM_XS_F_QUOTED | (s->flags & (XM_XS_F_SINGLE | XM_XS_F_TRIPLE));
 	} else if (k->kind == XM_XS_T_IDENT) {
 		pair->name = dotted_name(p);
 	} else if (k->kind == XM_XS_T_NUMBER) {

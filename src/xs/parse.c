@@ -73,12 +73,18 @@ static struct xm_xs_token *tok_at(struct parser *p, size_t i)
 	return &p->toks[i];
 }
 
+/* The current token. The array ends with EOF and nothing moves past it, so
+ * p->pos is always in bounds. */
 static struct xm_xs_token *peek(struct parser *p)
 {
-	while (p->nl_skip && tok_at(p, p->pos)->kind == XM_XS_T_NEWLINE) {
-		p->pos++;
+	if (p->aborted) {
+		return &p->toks[p->ntoks - 1];
 	}
-	return tok_at(p, p->pos);
+	struct xm_xs_token *t = &p->toks[p->pos];
+	while (p->nl_skip && t->kind == XM_XS_T_NEWLINE) {
+		t = &p->toks[++p->pos];
+	}
+	return t;
 }
 
 /* The token after the current one (line breaks count). */

@@ -542,6 +542,15 @@ static struct xm_xs_node *pair_node(struct parser *p)
 	return pair;
 }
 
+/* Where a missing closing token belongs: the line after the last code read,
+ * but never past the end of the text. */
+static unsigned line_after_last_code(struct parser *p, const struct xm_xs_token *open)
+{
+	unsigned last_line = p->toks[p->ntoks - 1].line;
+	unsigned line = p->last_code ? p->last_code->end_line + 1 : open->line;
+	return line < last_line ? line : last_line;
+}
+
 /* A multi-line literal whose next line starts left of the literal's own line
  * lost its closing bracket (the same rule as parse_items()). */
 static bool literal_dedent(struct parser *p, const struct xm_xs_token *open,
@@ -555,7 +564,7 @@ static bool literal_dedent(struct parser *p, const struct xm_xs_token *open,
 	if (t->col > indent || (t->kind == close && t->col == indent)) {
 		return false;
 	}
-	unsigned line = p->last_code ? p->last_code->end_line + 1 : open->line;
+	unsigned line = line_after_last_code(p, open);
 	xm_diags_add(p->diags, XM_SEV_ERROR, line, 1, 1, "missing-close",
 		close == XM_XS_T_RBRACE ? "add the missing `}`" : "add the missing `]`",
 		"missing %s to close the %s opened at line %u",
@@ -905,7 +914,7 @@ static void report_missing_close(struct parser *p, const struct xm_xs_node *bloc
 	if (p->aborted) {
 		return;
 	}
-	unsigned line = p->last_code ? p->last_code->end_line + 1 : open->line;
+	unsigned line = line_after_last_code(p, open);
 	const char *what = block->name ? block->name : "block";
 	char msg[200];
 	snprintf(msg, sizeof(msg), "missing `}` to close `%s` (opened at line %u)", what,

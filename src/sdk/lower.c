@@ -1307,8 +1307,10 @@ static void lower_stmt_call(struct lw *lw, const struct xm_sdk_call **cp,
 				"a function's input must be an object literal");
 			break;
 		}
-		attr(lw, s, "input", v && v->kind == XM_SDK_OBJECT ? object_value(lw, v, true) :
-			xm_xs_new_object(lw->arena));
+		/* No inputs: no block at all (the 11.x parser refuses `input = {}`). */
+		if (v && v->kind == XM_SDK_OBJECT && v->u.object.n) {
+			attr(lw, s, "input", object_value(lw, v, true));
+		}
 		s->as = alias_or(lw, c, 2, "func_result");
 		xm_xs_add_item(into, s);
 		break;

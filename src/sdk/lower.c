@@ -319,6 +319,13 @@ static struct xm_xs_node *template_value(struct lw *lw, const struct xm_sdk_node
 	return acc ? acc : str(lw, "");
 }
 
+/* `input.x…` or `auth.x…`: a XanoScript variable written without its `$`. */
+static bool missing_dollar(const char *s)
+{
+	return (strncmp(s, "input.", 6) == 0 && isalpha((unsigned char)s[6])) ||
+		(strncmp(s, "auth.", 5) == 0 && isalpha((unsigned char)s[5]));
+}
+
 static struct xm_xs_node *value(struct lw *lw, const struct xm_sdk_node *n, enum mode mode)
 {
 	switch (n->kind) {
@@ -329,6 +336,23 @@ static struct xm_xs_node *value(struct lw *lw, const struct xm_sdk_node *n, enum
 	case XM_SDK_NUMBER:
 		return xm_xs_new_number(lw->arena, n->u.str.text);
 	case XM_SDK_STRING:
+		if (mode == EXPR && missing_dollar(n->u.str.text)) {
+			/* 'input.x > 1' where a condition is expected. */
+			char sugg[96];
+			snprintf(sugg, sizeof(sugg), "write `$%.60s`", n->u.str.text);
+			if (!xm_sdk_fix_or_error(lw->fixes, lw->diags, n->line, n->col + 1,
+					n->col + 2, "missing-dollar", sugg, "added `$` before `%.40s`",
+					n->u.str.text)) {
+				lw->ok = false;
+				return NULL;
+			}
+			struct xm_buf b = XM_BUF_INIT;
+			xm_buf_addc(&b, '$');
+			xm_buf_add(&b, n->u.str.text, n->u.str.len);
+			struct xm_xs_node *x = xs_text(lw, n, b.data, b.len, n->col + 1);
+			xm_buf_finish(&b);
+			return x;
+		}
 		if (mode == EXPR || starts_expr(n->u.str.text, n->u.str.len)) {
 			return xs_text(lw, n, n->u.str.text, n->u.str.len, n->col + 1);
 		}
@@ -585,7 +609,8 @@ static bool filter(struct lw *lw, const struct xm_sdk_node *n, struct xm_xs_node
 		return false;
 	}
 	attr(lw, s, "field_name", str(lw, field));
-	attr(lw, s, "field_value", value(lw, v, TEXT));
+	attr(lw, s, "field_value", value(lw, v, v->kind == XM_SDK_STRING &&
+		missing_dollar(v->u.str.text) ? EXPR : TEXT));
 	return true;
 }
 

@@ -287,7 +287,10 @@ static struct xm_xs_node *object_value(struct lw *lw, const struct xm_sdk_node *
 		if (!v) {
 			continue;
 		}
-		xm_xs_object_add(lw->arena, obj, p->key, !is_ident(p->key, p->key_len), v);
+		bool quoted = !is_ident(p->key, p->key_len);
+		/* A quoted key is printed as written: escape it like a string. */
+		const char *key = quoted ? string_node(lw, p->key, p->key_len)->text : p->key;
+		xm_xs_object_add(lw->arena, obj, key, quoted, v);
 	}
 	if (multiline && n->u.object.n >= 3) {
 		obj->flags |= XM_XS_F_MULTILINE;
@@ -1479,6 +1482,25 @@ static bool is_integer_literal(const struct xm_sdk_node *n)
 	return n && n->kind == XM_SDK_NUMBER && !strchr(n->u.str.text, '.');
 }
 
+/* -?DIGITS[.DIGITS], the numbers XanoScript reads. */
+static bool is_number(const char *t, size_t n)
+{
+	size_t i = n && t[0] == '-' ? 1 : 0, digits = 0;
+	for (; i < n && isdigit((unsigned char)t[i]); i++) {
+		digits++;
+	}
+	if (i < n && t[i] == '.') {
+		size_t frac = 0;
+		for (i++; i < n && isdigit((unsigned char)t[i]); i++) {
+			frac++;
+		}
+		if (!frac) {
+			return false;
+		}
+	}
+	return digits && i == n;
+}
+
 /* Splits `trim|min:8|pattern:"^a|b$"` into FILTER nodes on decl. */
 static bool decl_filters_text(struct lw *lw, const struct xm_sdk_node *at_node,
 		const char *s, struct xm_xs_node *decl)
@@ -1526,19 +1548,19 @@ static bool decl_filters_text(struct lw *lw, const struct xm_sdk_node *at_node,
 			const char *t = s + a;
 			size_t tl = k - a;
 			struct xm_xs_node *x;
-			bool num = tl > 0;
-			for (size_t j = 0; j < tl; j++) {
-				num &= isdigit((unsigned char)t[j]) || (j == 0 && t[j] == '-') ||
-					t[j] == '.';
-			}
-			if (num) {
+			if (is_number(t, tl)) {
 				x = xm_xs_new_number(lw->arena, xm_arena_strndup(lw->arena, t, tl));
 			} else if (tl >= 2 && (t[0] == '"' || t[0] == '\'') && t[tl - 1] == t[0]) {
-				x = xm_xs_node_new(lw->arena, XM_XS_STRING, 0, 0);
-				x->text = xm_arena_strndup(lw->arena, t + 1, tl - 2);
-				if (t[0] == '\'') {
-					x->flags |= XM_XS_F_SINGLE;
+				/* Decode the quotes' escapes, then re-escape for output. */
+				struct xm_buf raw = XM_BUF_INIT;
+				for (size_t j = 1; j + 1 < tl; j++) {
+					if (t[j] == '\\' && j + 2 < tl) {
+						j++;
+					}
+					xm_buf_addc(&raw, t[j]);
 				}
+				x = string_node(lw, raw.data ? raw.data : "", raw.len);
+				xm_buf_finish(&raw);
 			} else if (is_ident(t, tl)) {
 				x = xm_xs_new_ident(lw->arena, xm_arena_strndup(lw->arena, t, tl));
 			} else {
@@ -1649,6 +1671,16 @@ static struct xm_xs_node *decl(struct lw *lw, const struct xm_sdk_call *c, bool 
 		}
 		array = true;
 		bounds = xm_arena_strndup(lw->arena, br + 1, (size_t)(type_text + tl - 1 - br - 1));
+		const char *colon = strchr(bounds, ':');
+		bool ok_bounds = bounds[0] == '\0' || (colon && colon > bounds && colon[1]);
+		for (const char *b = bounds; *b && ok_bounds; b++) {
+			ok_bounds = isdigit((unsigned char)*b) || b == colon;
+		}
+		if (!ok_bounds) {
+			err_node(lw, type_node, "bad-type", "write 'int[]' or 'int[1:10]'",
+				"array bounds are `[]` or `[min:max]`");
+			return NULL;
+		}
 	}
 	char *base = xm_arena_strndup(lw->arena, type_text, base_len);
 	const struct xm_sdk_node *def = prop(opts, "default");

@@ -245,7 +245,8 @@ closed:
 				tail = strchr(")]}; \t\r\n,", src[k]) != NULL;
 			}
 			if (tail) {
-				xm_sdk_fix_add(fixes, p.line, p.col, "removed an unbalanced `%c`", c);
+				xm_sdk_fix_add(fixes, p.line, p.col, "removed an unbalanced `%c`",
+						c);
 				step(&p, c);
 				i++;
 				continue;

@@ -245,7 +245,8 @@ closed:
 				tail = strchr(")]}; \t\r\n,", src[k]) != NULL;
 			}
 			if (tail) {
-				xm_sdk_fix_add(fixes, p.line, p.col, "removed an unbalanced `%c`", c);
+				xm_sdk_fix_add(fixes, p.line, p.col, "removed an unbalanced `%c`",
+						c);
 				step(&p, c);
 				i++;
 				continue;
@@ -292,7 +293,9 @@ closed:
 			}
 		}
 		size_t tail_len = out->len - insert;
-		char *tail = xm_strndup(out->data + insert, tail_len);
+		/* Not strndup: the text may hold NUL bytes. */
+		char *tail = xm_malloc(tail_len + 1);
+		memcpy(tail, out->data + insert, tail_len);
 		xm_buf_truncate(out, out->len - tail_len);
 		xm_buf_add(out, closers.data, closers.len);
 		xm_buf_add(out, tail, tail_len);

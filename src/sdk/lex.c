@@ -175,9 +175,11 @@ enum xm_sdk_tok xm_sdk_lex_next(struct xm_sdk_lexer *lx, struct xm_sdk_token *to
 		unsigned line = lx->line, col = tok->col;
 		if (!scan_quoted(lx, (char)c)) {
 			xm_diags_add(lx->diags, XM_SEV_ERROR, line, col, col + 1,
-				"unterminated-string", c == '`' ? "close it with a backtick" :
-				"close the string on the same line, or use a template literal (`…`)",
-				"this string is never closed");
+					"unterminated-string",
+					c == '`' ? "close it with a backtick"
+						 : "close the string on the same line, or use a "
+						   "template literal (`…`)",
+					"this string is never closed");
 			tok->kind = XM_SDK_TOK_ERROR;
 		} else {
 			tok->kind = c == '`' ? XM_SDK_TOK_TEMPLATE : XM_SDK_TOK_STRING;

@@ -200,7 +200,8 @@ static struct xm_sdk_node *capture_xs(struct parser *p, const struct xm_sdk_toke
 		} else if (is_close(&p->tok)) {
 			depth--;
 		} else if (depth == 0 && p->tok.newline_before && p->tok.offset > start->offset &&
-				p->prev.kind != XM_SDK_TOK_PUNCT && p->tok.kind == XM_SDK_TOK_NAME) {
+				p->prev.kind != XM_SDK_TOK_PUNCT &&
+				p->tok.kind == XM_SDK_TOK_NAME) {
 			/* A name at the start of a line after a complete operand
 			 * begins the next statement. */
 			break;
@@ -283,7 +284,8 @@ static struct xm_sdk_node *parse_object(struct parser *p)
 			prop.key_len = p->tok.len;
 			advance(p);
 		} else if (p->tok.kind == XM_SDK_TOK_STRING) {
-			prop.key = xm_sdk_string_decode(&p->tok, p->arena, p->diags, &prop.key_len);
+			prop.key = xm_sdk_string_decode(&p->tok, p->arena, p->diags,
+				&prop.key_len);
 			advance(p);
 		} else {
 			error_at_tok(p, "syntax", at(p, "...") ?
@@ -552,7 +554,8 @@ static struct xm_sdk_node *parse_primary(struct parser *p)
 				advance(p);
 				const char *param = NULL;
 				if (p->tok.kind == XM_SDK_TOK_NAME) {
-					param = xm_arena_strndup(p->arena, p->tok.text, p->tok.len);
+					param = xm_arena_strndup(p->arena, p->tok.text,
+						p->tok.len);
 					advance(p);
 				}
 				advance(p); /* ) */

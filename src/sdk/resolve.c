@@ -535,7 +535,9 @@ static struct value eval(struct rs *rs, struct xm_sdk_node *n, struct scope *sc)
 			return none;
 		}
 		if (t.block && !t.member) {
-			return (struct value){.block = t.block, .member = n->u.call.name, .ok = true};
+			return (struct value){
+				.block = t.block, .member = n->u.call.name, .ok = true,
+			};
 		}
 		if (t.ns) {
 			return t;
@@ -640,7 +642,8 @@ struct xm_sdk_block *xm_sdk_resolve(const struct xm_sdk_program *prog,
 			char sugg[160];
 			snprintf(sugg, sizeof(sugg), "end with `return %s.build()`", only->name);
 			if (!xm_sdk_fix_or_error(fixes, diags, only->line, only->col,
-					only->col + (unsigned)strlen(only->name), "missing-return", sugg,
+					only->col + (unsigned)strlen(only->name), "missing-return",
+					sugg,
 					"added `return %s.build()`", only->name)) {
 				return NULL;
 			}
@@ -650,9 +653,11 @@ struct xm_sdk_block *xm_sdk_resolve(const struct xm_sdk_program *prog,
 			if (diags->errors == errors) {
 				xm_diags_add(diags, XM_SEV_ERROR, 1, 1, 1, "no-builder",
 					"start with create(path, verb), createFunction(name), "
-					"createTask(name), createTable(name) or createApiGroup(name) "
+					"createTask(name), createTable(name) or "
+					"createApiGroup(name) "
 					"and end with `return x.build()`",
-					n > 1 ? "the code defines several builders and returns none" :
+					n > 1 ?
+					"the code defines several builders and returns none" :
 					"the code does not return a builder");
 			}
 			return NULL;

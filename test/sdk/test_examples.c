@@ -33,7 +33,8 @@ static void walk(const char *dir, struct xm_buf *problems, size_t *count, unsign
 				xm_diags_render_text(&r.diags, path, r.source, r.source_len, false,
 					&text);
 				xm_buf_addf(problems, "%s: %s, %zu repairs\n%s", path,
-					r.ok ? "compiled" : "failed", r.fixes.len, xm_buf_str(&text));
+					r.ok ? "compiled" : "failed", r.fixes.len,
+					xm_buf_str(&text));
 				xm_buf_finish(&text);
 			}
 			xm_compile_result_finish(&r);

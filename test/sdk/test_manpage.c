@@ -67,7 +67,8 @@ START_TEST(examples_hold)
 			struct xm_buf code = XM_BUF_INIT, got = XM_BUF_INIT;
 			bool snippet = prev[0] == '.';
 			if (snippet) {
-				xm_buf_addf(&code, "return createFunction('example')\n%s.build()\n", prev);
+				xm_buf_addf(&code, "return createFunction('example')\n%s"
+					".build()\n", prev);
 			} else {
 				xm_buf_adds(&code, prev);
 			}
@@ -83,7 +84,8 @@ START_TEST(examples_hold)
 					xm_buf_adds(&got, r.xanoscript);
 				}
 				if (strcmp(got.data, block) != 0) {
-					xm_buf_addf(&problems, "the page says\n%s\nbut the compiler says\n"
+					xm_buf_addf(&problems,
+						"the page says\n%s\nbut the compiler says\n"
 						"%s\n", block, got.data);
 				}
 			}

@@ -4,9 +4,7 @@ function "tc" {
   stack {
     try_catch {
       try {
-        function.run "risky" {
-          input = {}
-        } as $r
+        function.run "risky" as $r
       }
       catch {
         debug.log {

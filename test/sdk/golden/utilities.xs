@@ -5,9 +5,7 @@ function "utils" {
     function.run "posts/count_for_user" {
       input = {user_id: 1}
     } as $count
-    function.run "noop" {
-      input = {}
-    } as $func_result
+    function.run "noop" as $func_result
     util.set_header {
       value = "X-Count: " ~ $count
       duplicates = "replace"

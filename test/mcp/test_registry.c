@@ -8,6 +8,7 @@
 #include "harness.h"
 #include "xano-mcp/mcp/schema.h"
 #include "xano-mcp/tools/tools.h"
+#include "xano-mcp/xs/check.h"
 
 static struct xm_json *parse(const char *text)
 {
@@ -194,6 +195,33 @@ START_TEST(man_page_matches_the_registry)
 }
 END_TEST
 
+/* The cheat sheet teaches by example: each ```xs block must pass our own
+ * parser and validator without an error. */
+START_TEST(cheat_sheet_examples_are_valid)
+{
+	const struct xm_resource *sheet = xm_registry_resource(&xm_registry,
+			"xano-mcp://docs/xanoscript-cheatsheet");
+	ck_assert_ptr_nonnull(sheet);
+	size_t blocks = 0;
+	for (const char *p = strstr(sheet->text, "```xs\n"); p; p = strstr(p, "```xs\n")) {
+		p += 6;
+		const char *end = strstr(p, "```");
+		ck_assert_ptr_nonnull(end);
+		struct xm_diags diags;
+		xm_diags_init(&diags, 0);
+		bool ok = xm_xs_check(p, (size_t)(end - p), NULL, &diags);
+		struct xm_buf text = XM_BUF_INIT;
+		xm_diags_render_text(&diags, "cheatsheet", p, (size_t)(end - p), false, &text);
+		ck_assert_msg(ok, "example %zu:\n%s", blocks + 1, xm_buf_str(&text));
+		xm_buf_finish(&text);
+		xm_diags_finish(&diags);
+		blocks++;
+		p = end + 3;
+	}
+	ck_assert_uint_ge(blocks, 6);
+}
+END_TEST
+
 Suite *xm_test_suite(void)
 {
 	Suite *s = suite_create("registry");
@@ -201,6 +229,7 @@ Suite *xm_test_suite(void)
 	tcase_add_test(tc, tools_are_well_formed);
 	tcase_add_test(tc, resources_and_prompts_are_well_formed);
 	tcase_add_test(tc, man_page_matches_the_registry);
+	tcase_add_test(tc, cheat_sheet_examples_are_valid);
 	suite_add_tcase(s, tc);
 	return s;
 }

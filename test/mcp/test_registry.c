@@ -78,6 +78,10 @@ START_TEST(resources_and_prompts_are_well_formed)
 	}
 	ck_assert_ptr_null(xm_prompts[xm_registry.nprompts]);
 	ck_assert_ptr_nonnull(xm_registry.instructions);
+	for (size_t i = 0; i < xm_registry.ntools; i++) {
+		ck_assert_msg(strstr(xm_registry.instructions, xm_registry.tools[i]->name),
+				"the instructions do not mention %s", xm_registry.tools[i]->name);
+	}
 }
 END_TEST
 

@@ -146,7 +146,10 @@ enum xm_resource_status {
  * A family of resources behind an RFC 6570 URI template, read on demand
  * (e.g. the XanoScript of a deployed endpoint). read() is tried for every
  * URI not among the fixed resources; it appends the contents to text and
- * sets *mime_type, or explains a failure in message.
+ * sets *mime_type, or explains a failure in message. Set long_running when
+ * reads go to the network: resources/read then runs on a worker thread
+ * (like a long tool call), so ping and cancellation stay responsive; read()
+ * must then be re-entrant.
  */
 struct xm_resource_template {
 	const char *uri_template;
@@ -154,6 +157,7 @@ struct xm_resource_template {
 	const char *title;
 	const char *description;
 	const char *mime_type;
+	bool long_running;
 	enum xm_resource_status (*read)(const char *uri, struct xm_buf *text,
 			const char **mime_type, struct xm_buf *message);
 	/* Optional: completions for one template variable; appends up to max

@@ -14,7 +14,9 @@
  *   2. Declare it in include/xano-mcp/tools/tools.h and add &xm_tool_<name>
  *      to the list in src/tools/tools.c.
  *   3. Give it .example_args: the integration test calls every listed tool
- *      with them, and man/xano-mcp-tools.7 is checked against the registry.
+ *      with them. Describe it and each argument in man/xano-mcp-tools.7.scd
+ *      and name it in the registry's instructions: test/mcp/test_registry.c
+ *      fails until both are done (and checks the schema and the example).
  *
  * Lifetime and threads: everything in a registry is static and immutable.
  * A handler runs on the server's reading thread, or on a worker thread of

@@ -243,17 +243,25 @@ static char *dotted_name(struct parser *p)
 	return span_str(p, first, last);
 }
 
-/* A run of tokens without spaces: one word is an IDENT, a path such as
- * `auth/login` or `users/{id}` a STRING flagged BARE. */
+/* Tokens a bare path is made of (`auth/login`, `users/{id}`, `v1.2-beta`). */
+static bool path_token(const struct xm_xs_token *t)
+{
+	switch (t->kind) {
+	case XM_XS_T_IDENT: case XM_XS_T_NUMBER: case XM_XS_T_OP: case XM_XS_T_DOT:
+	case XM_XS_T_LBRACE: case XM_XS_T_RBRACE: case XM_XS_T_COLON: case XM_XS_T_VAR:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* A run of path tokens without spaces (the current token is one): one word
+ * is an IDENT, a path such as `auth/login` or `users/{id}` a STRING flagged
+ * BARE. */
 static struct xm_xs_node *bare_path(struct parser *p)
 {
 	struct xm_xs_token *first = advance(p), *last = first;
-	for (;;) {
-		enum xm_xs_tok k = peek(p)->kind;
-		if (!adjacent(peek(p)) || ends_line(peek(p)) || k == XM_XS_T_COMMENT ||
-				k == XM_XS_T_STRING || k == XM_XS_T_EXPR) {
-			break;
-		}
+	while (adjacent(peek(p)) && path_token(peek(p))) {
 		last = advance(p);
 	}
 	bool word = first == last && first->kind == XM_XS_T_IDENT;
@@ -1326,7 +1334,7 @@ static struct xm_xs_node *construct(struct parser *p, struct xm_xs_node *doc)
 	struct xm_xs_token *name = peek(p);
 	if (name->kind == XM_XS_T_STRING) {
 		n->target = string_node(p);
-	} else if (!ends_line(name) && name->kind != XM_XS_T_LBRACE &&
+	} else if (path_token(name) && name->kind != XM_XS_T_LBRACE &&
 			!(name->kind == XM_XS_T_IDENT && peek2(p)->kind == XM_XS_T_ASSIGN &&
 			adjacent(peek2(p)))) {
 		n->target = bare_path(p);

@@ -18,10 +18,10 @@
  *   mitem      = COMMENT | attr | "schema" declblock | block
  *   sitem      = COMMENT | attr | stmt
  *   stmt       = [ "!" ] NAME { "." NAME } [ STRING | VAR path | barepath ]
- *                [ "(" expr ")" ] [ "if" "(" expr ")" ] [ "as" VAR ]
- *                [ "{" { sitem } "}" ] [ "as" VAR ] [ "break" ]
+ *                [ "(" expr ")" ] [ "if" "(" expr ")" ] [ "as" postfix ]
+ *                [ "{" { sitem } "}" ] [ "as" postfix ] [ "break" ]
  *   expr       = binary [ "?" expr ":" expr ]
- *   binary     = unary { OP unary }            (precedence: see prec())
+ *   binary     = unary { OP unary }            (precedence: see op_prec())
  *   unary      = "!" unary | "-" unary | postfix
  *   postfix    = primary { [ NL ] "|" NAME { ":" binary-without-pipes } }
  *   primary    = STRING | NUMBER | TIMESTAMP | EXPR | CAST STRING | NAME
@@ -32,8 +32,9 @@
  * A barepath is a run of tokens with no space between them (`users/{id}`).
  * Errors are reported where they are made and the parser resynchronises at
  * the end of the line (or the enclosing `}`), so later errors still show.
- * Every recursive step goes through enter(), which stops the whole parse
- * once the nesting cap is passed.
+ * Every recursive step, and every link of an operator or filter chain,
+ * goes through enter(), which stops the whole parse once the nesting cap is
+ * passed: the trees it builds are never deeper than the cap.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -47,7 +48,6 @@
 struct parser {
 	struct xm_arena *arena;
 	struct xm_diags *diags;
-	const char *src;
 	struct xm_xs_token *toks;
 	size_t ntoks;
 	size_t pos;
@@ -1464,7 +1464,6 @@ struct xm_xs_node *xm_xs_parse(struct xm_arena *arena, const char *src, size_t l
 	struct parser p = {
 		.arena = arena,
 		.diags = diags,
-		.src = src,
 		.max_depth = opts && opts->max_depth ? opts->max_depth : XM_XS_MAX_DEPTH,
 	};
 	size_t max_bytes = opts && opts->max_bytes ? opts->max_bytes : XM_XS_MAX_BYTES;

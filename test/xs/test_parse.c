@@ -505,6 +505,12 @@ START_TEST(error_missing_close)
 		"missing-close", 5, 1, NULL);
 	first_error("function f {\n  stack {\n", "missing-close", 3, 1, NULL);
 	first_error("function f {\n  response = {\n    a: 1\n}\n", "missing-close", 4, 1, NULL);
+	/* never past the last line of the text */
+	parse("function f {\n  response = \"abc");
+	ck_assert_uint_eq(diags.len, 2);
+	ck_assert_str_eq(diags.items[0].code, "missing-close");
+	ck_assert_uint_eq(diags.items[0].line, 2);
+	ck_assert_str_eq(diags.items[1].code, "unterminated");
 }
 END_TEST
 

@@ -477,7 +477,8 @@ static void check_input_filters(struct ctx *c, const struct xm_xs_node *d,
 
 static void check_meta(struct ctx *c, const struct xm_xs_node *d, const char *type)
 {
-	struct seen seen = { .n = 0 };
+	struct seen seen;
+	seen.n = 0; /* the items are written before they are read */
 	for (const struct xm_xs_node *m = d->items.first; m; m = m->next) {
 		if (m->kind == XM_XS_COMMENT) {
 			continue;
@@ -679,7 +680,8 @@ static const char *parents_text(const char *parents, char *buf, size_t size)
 static void check_stmt_attrs(struct ctx *c, const struct xm_xs_node *s,
 		const struct xm_xs_stmt_spec *spec)
 {
-	struct seen seen = { .n = 0 };
+	struct seen seen;
+	seen.n = 0; /* the items are written before they are read */
 	bool open = spec->flags & XM_XS_S_OPEN;
 	for (const struct xm_xs_node *a = s->items.first; a; a = a->next) {
 		if (a->kind == XM_XS_COMMENT) {
@@ -847,7 +849,8 @@ static void check_stmt(struct ctx *c, const struct xm_xs_node *s,
 static void check_stmts(struct ctx *c, const struct xm_xs_node *body,
 		const struct xm_xs_node *parent, const struct xm_xs_stmt_spec *pspec)
 {
-	struct seen seen = { .n = 0 };
+	struct seen seen;
+	seen.n = 0; /* the items are written before they are read */
 	for (const struct xm_xs_node *i = body->items.first; i; i = i->next) {
 		if (i->kind == XM_XS_STMT) {
 			check_stmt(c, i, parent, pspec);
@@ -1040,7 +1043,8 @@ static void check_construct(struct ctx *c, const struct xm_xs_node *con)
 	}
 	bool open = !spec || (spec->flags & XM_XS_C_OPEN);
 	bool in_table = spec && strcmp(spec->name, "table") == 0;
-	struct seen seen = { .n = 0 };
+	struct seen seen;
+	seen.n = 0; /* the items are written before they are read */
 	for (const struct xm_xs_node *i = con->items.first; i; i = i->next) {
 		if (i->kind != XM_XS_ATTR && i->kind != XM_XS_BLOCK) {
 			continue;

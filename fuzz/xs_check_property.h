@@ -27,7 +27,7 @@ static inline bool xs_check_property(const char *text, size_t size)
 	bool good = ok == (d.errors == 0);
 	for (size_t i = 0; good && i < d.len; i++) {
 		const struct xm_diag *g = &d.items[i];
-		good = g->line >= 1 && g->line <= lines + 1 && g->col >= 1 &&
+		good = g->line >= 1 && g->line <= lines && g->col >= 1 &&
 			g->end_col >= g->col && g->code && *g->code && g->message &&
 			!strchr(g->message, '\n');
 		if (good && i > 0) {

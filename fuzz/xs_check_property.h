@@ -2,8 +2,7 @@
  * The property fuzz-xs-check tests, shared with the unit test that replays
  * its regression inputs (test/xs/test_check_fuzz_regressions.c): checking
  * any text never crashes, and the diagnostics are well-formed: positions
- * inside the text (end of input may sit one line past the last: a known
- * quirk of the parser, see NOTES-for-parser), spans that do not run
+ * inside the text, spans that do not run
  * backwards, a code and a one-line message on each, sorted, and the
  * "no errors" answer agrees with the error count.
  */

@@ -758,8 +758,9 @@ static const struct xm_xs_construct_spec constructs[] = {
 	{ "query", XM_XS_C_NAME | XM_XS_C_VERB, CLAUSES(c_query) },
 	{ "realtime_channel", XM_XS_C_NAME | XM_XS_C_OPEN, 0, NULL },
 	{ "realtime_trigger", XM_XS_C_NAME | XM_XS_C_OPEN, 0, NULL },
-	{ "run.job", XM_XS_C_NAME | XM_XS_C_OPEN, 0, NULL },
-	{ "run.service", XM_XS_C_NAME | XM_XS_C_OPEN, 0, NULL },
+	/* `run.job {` is seen without a name in validated code. */
+	{ "run.job", XM_XS_C_OPEN, 0, NULL },
+	{ "run.service", XM_XS_C_OPEN, 0, NULL },
 	{ "table", XM_XS_C_NAME, CLAUSES(c_table) },
 	{ "table_trigger", XM_XS_C_NAME, CLAUSES(c_table_trigger) },
 	{ "task", XM_XS_C_NAME, CLAUSES(c_task) },

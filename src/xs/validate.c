@@ -523,9 +523,12 @@ static void check_meta(struct ctx *c, const struct xm_xs_node *d, const char *ty
 			"the enum `%s` has no `values`", d->name ? d->name : "");
 	}
 	if (strcmp(type, "object") == 0 && !seen_has(&seen, "schema")) {
-		report(c, XM_SEV_ERROR, at(d, strlen(type)), "object-without-schema",
+		/* Rejected by the 11.x parser, accepted by newer ones (validated
+		 * code has `object[] items { description = "…" }`). */
+		report(c, XM_SEV_WARNING, at(d, strlen(type)), "object-without-schema",
 			"add a `schema { … }` block, or use `json` for free-form data",
-			"the object `%s` has no `schema`", d->name ? d->name : "");
+			"the object `%s` has no `schema`, which Xano 11.x rejects",
+			d->name ? d->name : "");
 	}
 }
 
@@ -569,9 +572,10 @@ static void check_decl(struct ctx *c, const struct xm_xs_node *d, bool in_table)
 				"`%s` is an input type and cannot be a table column", tname);
 		}
 		if ((type->flags & XM_XS_T_NO_NULLABLE) && (d->flags & XM_XS_F_NULLABLE)) {
-			report(c, XM_SEV_ERROR, at(d, strlen(tname) + 1), "nullable-object",
+			/* Only the 11.x parser rejects it; newer ones accept it. */
+			report(c, XM_SEV_WARNING, at(d, strlen(tname) + 1), "nullable-object",
 				"drop the `?` after `object` (`object name?` makes it optional)",
-				"an `object` field cannot be nullable");
+				"Xano 11.x rejects a nullable `object` field");
 		}
 	}
 	check_input_filters(c, d, type);

@@ -73,7 +73,7 @@ static const struct expect cases[] = {
 		"  response = 1\n}\n", "`decimal`" },
 	{ "input-only-type", XM_SEV_ERROR, 3,
 		"table \"t\" {\n  schema {\n    file doc\n  }\n}\n", NULL },
-	{ "nullable-object", XM_SEV_ERROR, 3,
+	{ "nullable-object", XM_SEV_WARNING, 3,
 		"table \"t\" {\n  schema {\n    object? o {\n      schema {\n        int a\n"
 		"      }\n    }\n  }\n}\n", NULL },
 	{ "duplicate-field", XM_SEV_ERROR, 4,
@@ -92,7 +92,7 @@ static const struct expect cases[] = {
 		"    }\n  }\n}\n", NULL },
 	{ "enum-without-values", XM_SEV_ERROR, 3,
 		"table \"t\" {\n  schema {\n    enum role\n  }\n}\n", "values" },
-	{ "object-without-schema", XM_SEV_ERROR, 3,
+	{ "object-without-schema", XM_SEV_WARNING, 3,
 		"table \"t\" {\n  schema {\n    object meta\n  }\n}\n", "json" },
 	{ "bad-value", XM_SEV_ERROR, 6,
 		"table \"t\" {\n  schema {\n    int id\n  }\n  index = [\n"

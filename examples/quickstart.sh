@@ -6,10 +6,8 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-# The main job, run on the bundled example from the top of the source tree.
-main_job='help'
 
-sh build-aux/install-deps.sh
+sh scripts/install-deps.sh
 if [ -f build/build.ninja ]; then
 	meson setup --reconfigure build >/dev/null
 else
@@ -20,6 +18,15 @@ if [ "${1:-}" = --install ]; then
 	meson install -C build
 fi
 
-echo "\$ xano-mcp $main_job"
-# shellcheck disable=SC2086 # main_job is a command line
-./build/xano-mcp $main_job
+# The main job: compile the example app (examples/app, SDK code) to
+# XanoScript in build/app/, one .xs file per .js file, and show one.
+echo '$ xano-mcp compile examples/app/...'
+find examples/app -name '*.js' | sort | while read -r f; do
+	out="build/app/${f#examples/app/}"
+	out="${out%.js}.xs"
+	mkdir -p "$(dirname "$out")"
+	./build/xano-mcp compile "$f" >"$out"
+	echo "  $f -> $out"
+done
+echo '$ cat build/app/api/posts/update.xs'
+cat build/app/api/posts/update.xs

@@ -5,6 +5,7 @@
 function __fish_xano_mcp_commands
     # One line per command, in the order of `xano-mcp help`.
     printf '%s\t%s\n' check 'Check XanoScript files for errors, offline'
+    printf '%s\t%s\n' compile 'Compile SDK builder code to XanoScript'
     printf '%s\t%s\n' fmt 'Format XanoScript files canonically'
     printf '%s\t%s\n' help 'Show help for xano-mcp or one of its commands'
     printf '%s\t%s\n' serve 'Run the MCP server on stdin/stdout (what MCP clients launch)'
@@ -57,3 +58,8 @@ complete -c xano-mcp -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show
 complete -c xano-mcp -n '__fish_seen_subcommand_from help' -a '(__fish_xano_mcp_commands)'
 complete -c xano-mcp -n '__fish_seen_subcommand_from serve' -s h -l help -d 'Show the usage of serve'
 complete -c xano-mcp -n '__fish_seen_subcommand_from version' -s h -l help -d 'Show the usage of version'
+complete -c xano-mcp -n '__fish_seen_subcommand_from compile' -s h -l help -d 'Show the usage of compile'
+complete -c xano-mcp -n '__fish_seen_subcommand_from compile' -l json -d 'Print the result as one JSON object'
+complete -c xano-mcp -n '__fish_seen_subcommand_from compile' -l no-fix -d 'Apply no automatic repairs'
+complete -c xano-mcp -n '__fish_seen_subcommand_from compile' -F
+complete -c xano-mcp -n '__fish_seen_subcommand_from serve' -s h -l help -d 'Show the usage of serve'

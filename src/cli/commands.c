@@ -23,6 +23,23 @@ const struct xm_command xm_commands[] = {
 		.run = xm_cmd_check,
 	},
 	{
+		.name = "compile",
+		.summary = "Compile SDK builder code to XanoScript",
+		.usage = "Usage: xano-mcp compile [--json] [--no-fix] FILE|-\n"
+			"\n"
+			"Compile SDK code (a JavaScript-like builder, see xano-mcp-sdk(7)) to\n"
+			"XanoScript. The XanoScript goes to stdout; repairs ('fixed:') and\n"
+			"diagnostics go to stderr in compiler style. Exit status 0 on success,\n"
+			"1 when the code has errors, 70 when the compiler produced invalid\n"
+			"XanoScript (a bug: please report it).\n"
+			"\n"
+			"Options:\n"
+			"  --json     print one JSON object to stdout: xanoscript, diagnostics,\n"
+			"             fixes, pattern, metrics and the source map\n"
+			"  --no-fix   apply no automatic repairs; report each as an error\n",
+		.run = xm_cmd_compile,
+	},
+	{
 		.name = "fmt",
 		.summary = "Format XanoScript files canonically",
 		.usage = "Usage: xano-mcp fmt [--check | -w] FILE...\n"

@@ -734,6 +734,11 @@ bool xm_json_gen_kstring(struct xm_json_gen *g, const char *key, const char *s)
 	return xm_json_gen_key(g, key) && xm_json_gen_string(g, s);
 }
 
+bool xm_json_gen_kstring_opt(struct xm_json_gen *g, const char *key, const char *s)
+{
+	return !s || xm_json_gen_kstring(g, key, s);
+}
+
 bool xm_json_gen_kint(struct xm_json_gen *g, const char *key, int64_t n)
 {
 	return xm_json_gen_key(g, key) && xm_json_gen_int(g, n);

@@ -480,7 +480,7 @@ START_TEST(long_calls_report_progress_and_can_be_cancelled)
 			"{\"name\":\"test_slow\",\"arguments\":{\"steps\":3,\"step_ms\":5},"
 			"\"_meta\":{\"progressToken\":\"tok\"}}}");
 	double last = 0;
-	for (int i = 1; i <= 3; i++) {
+	for (int i = 1; i <= 2; i++) { /* 3 of 3 is said by the response */
 		const struct xm_json *v = get(&s);
 		ck_assert_str_eq(xm_json_string(xm_json_get(v, "method")), "notifications/progress");
 		const struct xm_json *p = xm_json_get(v, "params");

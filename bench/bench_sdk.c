@@ -1,0 +1,177 @@
+/*
+ * bench-sdk: SDK compiler throughput and start-up.
+ *
+ * Usage: bench-sdk [XANO_MCP_BINARY] (run from the top of the source tree).
+ *
+ * 1. Throughput: every SDK file of examples/app and test/sdk/golden that
+ *    compiles is read once; each of 11 runs compiles them all, over and over
+ *    for about 0.3 s, through the whole pipeline (repairs, parse, resolve,
+ *    lower, format, re-parse, validate, source map). Reports MB/s of SDK
+ *    source and files/s: median and spread (min..max). One thread.
+ * 2. Whole process: runs `XANO_MCP compile FILE` on one small file 200 times
+ *    (stdout to /dev/null) and reports the median and spread of the wall
+ *    time of one run, start to exit.
+ */
+#include <dirent.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "xano-mcp/core/buf.h"
+#include "xano-mcp/ops/compile.h"
+
+extern char **environ;
+
+struct file {
+	char *text;
+	size_t len;
+};
+
+static struct file files[512];
+static size_t nfiles, total_bytes;
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void load_file(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp || nfiles == sizeof(files) / sizeof(files[0])) {
+		if (fp) {
+			fclose(fp);
+		}
+		return;
+	}
+	struct xm_buf b = XM_BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+		xm_buf_add(&b, chunk, n);
+	}
+	fclose(fp);
+	struct xm_compile_result r;
+	xm_compile_result_init(&r);
+	bool ok = xm_compile_sdk(xm_buf_str(&b), b.len, NULL, &r);
+	xm_compile_result_finish(&r);
+	if (!ok) {
+		xm_buf_finish(&b); /* only code that compiles counts */
+		return;
+	}
+	files[nfiles].len = b.len;
+	files[nfiles].text = xm_buf_steal(&b);
+	total_bytes += files[nfiles].len;
+	nfiles++;
+}
+
+static void load_dir(const char *dir, unsigned depth)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		return;
+	}
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.') {
+			continue;
+		}
+		char path[2048];
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		size_t l = strlen(e->d_name);
+		if (l > 3 && strcmp(e->d_name + l - 3, ".js") == 0) {
+			load_file(path);
+		} else if (depth < 4 && !strchr(e->d_name, '.')) {
+			load_dir(path, depth + 1);
+		}
+	}
+	closedir(d);
+}
+
+static int cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void report(const char *what, double *v, size_t n, const char *unit)
+{
+	qsort(v, n, sizeof(*v), cmp);
+	printf("%-28s median %10.2f %s   (min %.2f .. max %.2f, %zu runs)\n", what, v[n / 2],
+		unit, v[0], v[n - 1], n);
+}
+
+static void throughput(void)
+{
+	enum { RUNS = 11 };
+	double mbs[RUNS], fps[RUNS];
+	for (size_t run = 0; run < RUNS; run++) {
+		size_t rounds = 0;
+		double start = now(), t;
+		do {
+			for (size_t i = 0; i < nfiles; i++) {
+				struct xm_compile_result r;
+				xm_compile_result_init(&r);
+				xm_compile_sdk(files[i].text, files[i].len, NULL, &r);
+				xm_compile_result_finish(&r);
+			}
+			rounds++;
+		} while ((t = now() - start) < 0.3);
+		mbs[run] = (double)(total_bytes * rounds) / t / 1e6;
+		fps[run] = (double)(nfiles * rounds) / t;
+	}
+	printf("SDK files: %zu, %zu bytes in total\n", nfiles, total_bytes);
+	report("compile throughput", mbs, RUNS, "MB/s");
+	report("compile rate", fps, RUNS, "files/s");
+}
+
+static void process(const char *bin, const char *file)
+{
+	enum { RUNS = 200 };
+	static double ms[RUNS];
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+	char *argv[] = {(char *)bin, "compile", (char *)file, NULL};
+	for (size_t i = 0; i < RUNS; i++) {
+		double start = now();
+		pid_t pid;
+		if (posix_spawn(&pid, bin, &fa, NULL, argv, environ) != 0) {
+			fprintf(stderr, "bench-sdk: cannot run %s\n", bin);
+			exit(1);
+		}
+		int status;
+		waitpid(pid, &status, 0);
+		ms[i] = (now() - start) * 1e3;
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+			fprintf(stderr, "bench-sdk: %s compile %s failed\n", bin, file);
+			exit(1);
+		}
+	}
+	posix_spawn_file_actions_destroy(&fa);
+	printf("process: %s compile %s\n", bin, file);
+	report("whole process", ms, RUNS, "ms");
+}
+
+int main(int argc, char **argv)
+{
+	load_dir("examples/app", 0);
+	load_dir("test/sdk/golden", 0);
+	if (nfiles == 0) {
+		fprintf(stderr, "bench-sdk: no SDK files found; run it from the source tree\n");
+		return 1;
+	}
+	throughput();
+	process(argc > 1 ? argv[1] : "build/xano-mcp", "examples/app/api/auth/me.js");
+	for (size_t i = 0; i < nfiles; i++) {
+		free(files[i].text);
+	}
+	return 0;
+}

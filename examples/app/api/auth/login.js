@@ -1,0 +1,12 @@
+return create('auth/login', 'POST')
+  .apiGroup('Authentication')
+  .description('Exchange email and password for an auth token')
+  .input('email', 'email', {filters: 'trim|lower'})
+  .input('password', 'text')
+  .dbGet('user', {email: '$input.email'}, 'user', {output: ['id', 'created_at', 'name', 'email', 'password']})
+  .precondition('$user != null', 'Invalid Credentials.', 'accessdenied')
+  .verifyPassword('$input.password', '$user.password', 'pass_result')
+  .precondition('$pass_result', 'Invalid Credentials.', 'accessdenied')
+  .createToken('user', '$user.id', 'authToken')
+  .response({authToken: '$authToken'})
+  .build();

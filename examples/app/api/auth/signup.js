@@ -1,0 +1,12 @@
+return create('auth/signup', 'POST')
+  .apiGroup('Authentication')
+  .description('Create an account and return an auth token')
+  .input('name', 'text', {filters: 'trim'})
+  .input('email', 'email', {filters: 'trim|lower'})
+  .input('password', 'password', {filters: 'min:8'})
+  .dbGet('user', {email: '$input.email'}, 'existing')
+  .precondition('$existing == null', 'This account is already in use.', 'accessdenied')
+  .dbAdd('user', {name: '$input.name', email: '$input.email', password: '$input.password'}, 'user')
+  .createToken('user', '$user.id', 'authToken')
+  .response({authToken: '$authToken'})
+  .build();

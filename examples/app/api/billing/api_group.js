@@ -1,0 +1,4 @@
+return createApiGroup('Billing')
+  .canonical('blog-billing')
+  .description('Stripe subscriptions')
+  .build();

@@ -1,0 +1,5 @@
+return createApiGroup('Posts')
+  .canonical('blog-posts')
+  .description('Each user manages their own posts')
+  .tags(['posts'])
+  .build();

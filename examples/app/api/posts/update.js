@@ -1,0 +1,17 @@
+// Only the fields that were sent change; only the owner may change them.
+return create('posts/{post_id}', 'PATCH')
+  .apiGroup('Posts')
+  .requiresAuth('user')
+  .input('post_id', 'int', {filters: 'min:1'})
+  .input('title', 'text', {required: false, filters: 'trim'})
+  .input('body', 'text', {required: false})
+  .input('published', 'bool', {required: false})
+  .dbGet('post', {id: '$input.post_id'}, 'post')
+  .precondition('$post != null && $post.user_id == $auth.id', 'Not Found.', 'notfound')
+  .var('changes', {})
+  .conditional('$input.title != null', b => b.varUpdate('changes', $changes|set:"title":$input.title))
+  .conditional('$input.body != null', b => b.varUpdate('changes', $changes|set:"body":$input.body))
+  .conditional('$input.published != null', b => b.varUpdate('changes', $changes|set:"published":$input.published))
+  .dbPatch('post', {id: '$input.post_id'}, '$changes', 'updated')
+  .response('$updated')
+  .build();

@@ -1,0 +1,68 @@
+/*
+ * sdk/autofix: repairs of the mistakes assistants make in SDK code.
+ *
+ * Two kinds. Text repairs run before parsing, on the raw text:
+ * typographic quotes used as string delimiters, Python literals (`True`,
+ * `False`, `None`) outside strings, a stray trailing comma or semicolon
+ * soup at the very end, and unbalanced closing brackets at the end (missing
+ * ones appended, surplus ones dropped). Semantic repairs happen while the
+ * code is resolved and lowered (lower-case verbs, misspelled or
+ * snake_case method names, JavaScript type names, `input.x` without `$`,
+ * a missing `return` or `.build()`); they call xm_sdk_fix_or_error().
+ *
+ * A repair never changes what correct code means: each only applies to
+ * text that would otherwise be an error. When the fixes are disabled
+ * (`--no-fix`), nothing is rewritten and each would-be fix is reported as
+ * an error whose suggestion is the fix.
+ *
+ * struct xm_sdk_fixes is caller-owned (init/finish) and owns its messages.
+ * Pure; not thread-safe.
+ */
+#ifndef XM_SDK_AUTOFIX_H
+#define XM_SDK_AUTOFIX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "xano-mcp/core/buf.h"
+#include "xano-mcp/xs/diag.h"
+
+struct xm_sdk_fix {
+	unsigned line, col; /* where the repaired text starts (1-based) */
+	char *message;      /* "replaced `True` with `true`" */
+};
+
+struct xm_sdk_fixes {
+	struct xm_sdk_fix *items;
+	size_t len, cap;
+	bool enabled;
+};
+
+void xm_sdk_fixes_init(struct xm_sdk_fixes *fixes, bool enabled);
+/* Accepts NULL and a zeroed struct. */
+void xm_sdk_fixes_finish(struct xm_sdk_fixes *fixes);
+/* Orders the fixes by position (stable). */
+void xm_sdk_fixes_sort(struct xm_sdk_fixes *fixes);
+void xm_sdk_fix_add(struct xm_sdk_fixes *fixes, unsigned line, unsigned col,
+		const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/*
+ * A semantic repair: when fixes are enabled, records "MESSAGE" as a fix and
+ * returns true (the caller applies it); otherwise reports an error with
+ * code, the message and the suggestion, and returns false.
+ */
+bool xm_sdk_fix_or_error(struct xm_sdk_fixes *fixes, struct xm_diags *diags,
+		unsigned line, unsigned col, unsigned end_col, const char *code,
+		const char *suggestion, const char *fmt, ...)
+		__attribute__((format(printf, 8, 9)));
+
+/*
+ * The text repairs: writes the repaired text of src (len bytes) to out and
+ * records each repair in fixes. With fixes disabled, copies src unchanged.
+ * Repairs keep every line where it was, so positions in later diagnostics
+ * keep their line numbers.
+ */
+void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes,
+		struct xm_buf *out);
+
+#endif

@@ -1,0 +1,367 @@
+#include <string.h>
+
+#include "xano-mcp/core/buf.h"
+#include "xano-mcp/sdk/lex.h"
+
+void xm_sdk_lexer_init(struct xm_sdk_lexer *lx, const char *src, size_t len,
+		struct xm_diags *diags)
+{
+	memset(lx, 0, sizeof(*lx));
+	lx->src = src;
+	lx->len = len;
+	lx->line = 1;
+	lx->diags = diags;
+}
+
+static unsigned col_of(const struct xm_sdk_lexer *lx, size_t pos)
+{
+	return (unsigned)(pos - lx->line_start) + 1;
+}
+
+static void newline(struct xm_sdk_lexer *lx, size_t next_pos)
+{
+	lx->line++;
+	lx->line_start = next_pos;
+}
+
+static bool is_name_start(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
+}
+
+static bool is_name_char(unsigned char c)
+{
+	return is_name_start(c) || (c >= '0' && c <= '9');
+}
+
+/* Skips spaces and comments; returns whether a newline was crossed. */
+static bool skip_space(struct xm_sdk_lexer *lx)
+{
+	bool nl = false;
+	while (lx->pos < lx->len) {
+		char c = lx->src[lx->pos];
+		if (c == '\n') {
+			lx->pos++;
+			newline(lx, lx->pos);
+			nl = true;
+		} else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+			lx->pos++;
+		} else if (c == '/' && lx->pos + 1 < lx->len && lx->src[lx->pos + 1] == '/') {
+			while (lx->pos < lx->len && lx->src[lx->pos] != '\n') {
+				lx->pos++;
+			}
+		} else if (c == '/' && lx->pos + 1 < lx->len && lx->src[lx->pos + 1] == '*') {
+			unsigned line = lx->line, col = col_of(lx, lx->pos);
+			lx->pos += 2;
+			bool closed = false;
+			while (lx->pos < lx->len) {
+				if (lx->src[lx->pos] == '*' && lx->pos + 1 < lx->len &&
+						lx->src[lx->pos + 1] == '/') {
+					lx->pos += 2;
+					closed = true;
+					break;
+				}
+				if (lx->src[lx->pos] == '\n') {
+					newline(lx, lx->pos + 1);
+					nl = true;
+				}
+				lx->pos++;
+			}
+			if (!closed) {
+				xm_diags_add(lx->diags, XM_SEV_ERROR, line, col, col + 2,
+					"unterminated-comment", "close it with `*/`",
+					"this comment is never closed");
+			}
+		} else {
+			break;
+		}
+	}
+	return nl;
+}
+
+static const char *const puncts[] = {
+	"===", "!==", "...", "=>", "==", "!=", "<=", ">=", "&&", "||", "??",
+};
+
+/* Scans a quoted string or template; returns false when unterminated. */
+static bool scan_quoted(struct xm_sdk_lexer *lx, char quote)
+{
+	int depth = 0; /* ${ … } nesting inside a template */
+	lx->pos++;
+	while (lx->pos < lx->len) {
+		char c = lx->src[lx->pos];
+		if (c == '\\' && lx->pos + 1 < lx->len) {
+			if (lx->src[lx->pos + 1] == '\n') {
+				newline(lx, lx->pos + 2);
+			}
+			lx->pos += 2;
+			continue;
+		}
+		if (c == '\n') {
+			if (quote != '`') {
+				return false;
+			}
+			newline(lx, lx->pos + 1);
+		}
+		if (quote == '`') {
+			if (c == '$' && lx->pos + 1 < lx->len && lx->src[lx->pos + 1] == '{') {
+				depth++;
+				lx->pos += 2;
+				continue;
+			}
+			if (depth > 0 && c == '}') {
+				depth--;
+			} else if (depth > 0 && c == '{') {
+				depth++;
+			} else if (depth == 0 && c == '`') {
+				lx->pos++;
+				return true;
+			}
+		} else if (c == quote) {
+			lx->pos++;
+			return true;
+		}
+		lx->pos++;
+	}
+	return false;
+}
+
+enum xm_sdk_tok xm_sdk_lex_next(struct xm_sdk_lexer *lx, struct xm_sdk_token *tok)
+{
+	tok->newline_before = skip_space(lx);
+	tok->offset = lx->pos;
+	tok->text = lx->src + lx->pos;
+	tok->line = lx->line;
+	tok->col = col_of(lx, lx->pos);
+	tok->len = 0;
+	if (lx->pos >= lx->len) {
+		tok->kind = XM_SDK_TOK_EOF;
+		return tok->kind;
+	}
+	size_t start = lx->pos;
+	unsigned char c = (unsigned char)lx->src[start];
+	if (is_name_start(c)) {
+		while (lx->pos < lx->len && is_name_char((unsigned char)lx->src[lx->pos])) {
+			lx->pos++;
+		}
+		tok->kind = XM_SDK_TOK_NAME;
+	} else if (c >= '0' && c <= '9') {
+		/* Take the whole run so `1e5` or `0x1f` is one bad number,
+		 * not a number followed by a name. */
+		while (lx->pos < lx->len && (is_name_char((unsigned char)lx->src[lx->pos]) ||
+				(lx->src[lx->pos] == '.' && lx->pos + 1 < lx->len &&
+				 lx->src[lx->pos + 1] >= '0' && lx->src[lx->pos + 1] <= '9'))) {
+			lx->pos++;
+		}
+		tok->kind = XM_SDK_TOK_NUMBER;
+		bool dot = false, ok = true;
+		for (size_t i = start; i < lx->pos; i++) {
+			char d = lx->src[i];
+			if (d == '.' && !dot) {
+				dot = true;
+			} else if (d < '0' || d > '9') {
+				ok = false;
+			}
+		}
+		if (!ok) {
+			xm_diags_add(lx->diags, XM_SEV_ERROR, tok->line, tok->col,
+				tok->col + (unsigned)(lx->pos - start), "bad-number",
+				"write a plain decimal number such as 100000 or 0.5",
+				"`%.*s` is not a number the SDK accepts",
+				(int)(lx->pos - start), tok->text);
+			tok->kind = XM_SDK_TOK_ERROR;
+		}
+	} else if (c == '"' || c == '\'' || c == '`') {
+		unsigned line = lx->line, col = tok->col;
+		if (!scan_quoted(lx, (char)c)) {
+			xm_diags_add(lx->diags, XM_SEV_ERROR, line, col, col + 1,
+					"unterminated-string",
+					c == '`' ? "close it with a backtick"
+						 : "close the string on the same line, or use a "
+						   "template literal (`…`)",
+					"this string is never closed");
+			tok->kind = XM_SDK_TOK_ERROR;
+		} else {
+			tok->kind = c == '`' ? XM_SDK_TOK_TEMPLATE : XM_SDK_TOK_STRING;
+		}
+	} else if (c < 0x80 && c > 0x20 && c != 0x7f) {
+		tok->kind = XM_SDK_TOK_PUNCT;
+		lx->pos++;
+		for (size_t i = 0; i < sizeof(puncts) / sizeof(puncts[0]); i++) {
+			size_t n = strlen(puncts[i]);
+			if (start + n <= lx->len && memcmp(lx->src + start, puncts[i], n) == 0) {
+				lx->pos = start + n;
+				break;
+			}
+		}
+	} else {
+		/* One UTF-8 sequence (or one stray byte) as an error token. */
+		lx->pos++;
+		while (c >= 0xc0 && lx->pos < lx->len &&
+				((unsigned char)lx->src[lx->pos] & 0xc0) == 0x80) {
+			lx->pos++;
+		}
+		bool smart = lx->pos - start == 3 && (unsigned char)lx->src[start] == 0xe2 &&
+			(unsigned char)lx->src[start + 1] == 0x80 &&
+			(unsigned char)lx->src[start + 2] >= 0x98 &&
+			(unsigned char)lx->src[start + 2] <= 0x9d;
+		xm_diags_add(lx->diags, XM_SEV_ERROR, tok->line, tok->col, tok->col + 1,
+			"bad-character", smart ? "use the ASCII quotes ' or \"" : NULL,
+			smart ? "typographic quote outside a string" :
+			"unexpected character (byte 0x%02x)", c);
+		tok->kind = XM_SDK_TOK_ERROR;
+	}
+	tok->len = lx->pos - start;
+	return tok->kind;
+}
+
+bool xm_sdk_tok_is(const struct xm_sdk_token *tok, const char *p)
+{
+	size_t n = strlen(p);
+	return tok->kind == XM_SDK_TOK_PUNCT && tok->len == n && memcmp(tok->text, p, n) == 0;
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9') {
+		return c - '0';
+	}
+	if (c >= 'a' && c <= 'f') {
+		return c - 'a' + 10;
+	}
+	if (c >= 'A' && c <= 'F') {
+		return c - 'A' + 10;
+	}
+	return -1;
+}
+
+static void add_utf8(struct xm_buf *out, unsigned long cp)
+{
+	if (cp < 0x80) {
+		xm_buf_addc(out, (char)cp);
+	} else if (cp < 0x800) {
+		xm_buf_addc(out, (char)(0xc0 | (cp >> 6)));
+		xm_buf_addc(out, (char)(0x80 | (cp & 0x3f)));
+	} else if (cp < 0x10000) {
+		xm_buf_addc(out, (char)(0xe0 | (cp >> 12)));
+		xm_buf_addc(out, (char)(0x80 | ((cp >> 6) & 0x3f)));
+		xm_buf_addc(out, (char)(0x80 | (cp & 0x3f)));
+	} else {
+		xm_buf_addc(out, (char)(0xf0 | (cp >> 18)));
+		xm_buf_addc(out, (char)(0x80 | ((cp >> 12) & 0x3f)));
+		xm_buf_addc(out, (char)(0x80 | ((cp >> 6) & 0x3f)));
+		xm_buf_addc(out, (char)(0x80 | (cp & 0x3f)));
+	}
+}
+
+/* Reads n hex digits at s; -1 when any is not a hex digit. */
+static long read_hex(const char *s, size_t avail, size_t n)
+{
+	if (avail < n) {
+		return -1;
+	}
+	long v = 0;
+	for (size_t i = 0; i < n; i++) {
+		int h = hexval(s[i]);
+		if (h < 0) {
+			return -1;
+		}
+		v = v * 16 + h;
+	}
+	return v;
+}
+
+char *xm_sdk_template_decode(const char *text, size_t n, unsigned line, unsigned col,
+		struct xm_arena *arena, struct xm_diags *diags, size_t *len)
+{
+	struct xm_buf out = XM_BUF_INIT;
+	unsigned l = line, c = col;
+	for (size_t i = 0; i < n; i++) {
+		char ch = text[i];
+		if (ch != '\\' || i + 1 >= n) {
+			xm_buf_addc(&out, ch);
+			if (ch == '\n') {
+				l++;
+				c = 1;
+			} else {
+				c++;
+			}
+			continue;
+		}
+		char e = text[++i];
+		size_t consumed = 2;
+		long v;
+		switch (e) {
+		case 'n': xm_buf_addc(&out, '\n'); break;
+		case 't': xm_buf_addc(&out, '\t'); break;
+		case 'r': xm_buf_addc(&out, '\r'); break;
+		case 'b': xm_buf_addc(&out, '\b'); break;
+		case 'f': xm_buf_addc(&out, '\f'); break;
+		case 'v': xm_buf_addc(&out, '\v'); break;
+		case '0': xm_buf_addc(&out, '\0'); break;
+		case '\n':
+			l++;
+			c = 0;
+			consumed = 1;
+			break;
+		case 'x':
+			v = read_hex(text + i + 1, n - i - 1, 2);
+			if (v >= 0) {
+				add_utf8(&out, (unsigned long)v);
+				i += 2;
+				consumed += 2;
+				break;
+			}
+			goto bad;
+		case 'u':
+			if (i + 1 < n && text[i + 1] == '{') {
+				size_t j = i + 2;
+				unsigned long cp = 0;
+				while (j < n && hexval(text[j]) >= 0 && cp <= 0x10ffff) {
+					cp = cp * 16 + (unsigned long)hexval(text[j]);
+					j++;
+				}
+				if (j < n && text[j] == '}' && j > i + 2 && cp <= 0x10ffff) {
+					add_utf8(&out, cp);
+					consumed += j - i;
+					i = j;
+					break;
+				}
+				goto bad;
+			}
+			v = read_hex(text + i + 1, n - i - 1, 4);
+			if (v >= 0) {
+				add_utf8(&out, (unsigned long)v);
+				i += 4;
+				consumed += 4;
+				break;
+			}
+			goto bad;
+		default:
+			if (e == '\\' || e == '\'' || e == '"' || e == '`' || e == '$' ||
+					e == '/') {
+				xm_buf_addc(&out, e);
+				break;
+			}
+bad:
+			xm_diags_add(diags, XM_SEV_ERROR, l, c, c + 2, "bad-escape",
+				"write a backslash as \\\\",
+				"unknown escape sequence `\\%c`", e);
+			xm_buf_addc(&out, '\\');
+			xm_buf_addc(&out, e);
+			break;
+		}
+		c += (unsigned)consumed;
+	}
+	*len = out.len;
+	char *s = xm_arena_strndup(arena, out.data ? out.data : "", out.len);
+	xm_buf_finish(&out);
+	return s;
+}
+
+char *xm_sdk_string_decode(const struct xm_sdk_token *tok, struct xm_arena *arena,
+		struct xm_diags *diags, size_t *len)
+{
+	return xm_sdk_template_decode(tok->text + 1, tok->len - 2, tok->line, tok->col + 1,
+		arena, diags, len);
+}

@@ -1,0 +1,181 @@
+/*
+ * The SDK compiler as MCP tools: compile_sdk_code (preview the XanoScript,
+ * offline) and validate_sdk_code (only the verdict). Both call
+ * ops/compile; nothing here talks to Xano.
+ */
+#include <string.h>
+
+#include "xano-mcp/core/buf.h"
+#include "xano-mcp/core/json.h"
+#include "xano-mcp/ops/compile.h"
+#include "xano-mcp/tools/tools.h"
+
+#define CODE_SCHEMA \
+	"{\"type\":\"object\",\"properties\":{" \
+	"\"code\":{\"type\":\"string\",\"maxLength\":1048576,\"description\":" \
+	"\"SDK builder code, e.g. return create('users/{id}', 'GET').input('id', 'int')" \
+	".dbGet('user', {id: '$input.id'}, 'user').response('$user').build(); " \
+	"see the resource xano-mcp://docs/sdk-reference\"}," \
+	"\"no_fix\":{\"type\":\"boolean\",\"description\":" \
+	"\"Report would-be automatic repairs as errors instead of applying them\"}}," \
+	"\"required\":[\"code\"],\"additionalProperties\":false}"
+
+#define DIAG_SCHEMA \
+	"{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{" \
+	"\"severity\":{\"type\":\"string\"},\"line\":{\"type\":\"integer\"}," \
+	"\"col\":{\"type\":\"integer\"},\"end_col\":{\"type\":\"integer\"}," \
+	"\"code\":{\"type\":\"string\"},\"message\":{\"type\":\"string\"}," \
+	"\"suggestion\":{\"type\":\"string\"}}}}"
+
+#define FIX_SCHEMA \
+	"{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{" \
+	"\"line\":{\"type\":\"integer\"},\"col\":{\"type\":\"integer\"}," \
+	"\"message\":{\"type\":\"string\"}}}}"
+
+static bool run(const struct xm_tool_call *call, struct xm_compile_result *r)
+{
+	const struct xm_json *code = xm_json_get(call->args, "code");
+	const struct xm_json *no_fix = xm_json_get(call->args, "no_fix");
+	struct xm_compile_opts opts = {0};
+	if (no_fix) {
+		xm_json_bool(no_fix, &opts.no_fix);
+	}
+	const char *text = xm_json_string(code);
+	xm_compile_result_init(r);
+	return xm_compile_sdk(text ? text : "", text ? strlen(text) : 0, &opts, r);
+}
+
+/* Fixes and diagnostics as compiler-style text. */
+static void render(const struct xm_compile_result *r, struct xm_tool_result *res)
+{
+	for (size_t i = 0; i < r->fixes.len; i++) {
+		xm_tool_result_text(res, "code:%u:%u: fixed: %s\n", r->fixes.items[i].line,
+			r->fixes.items[i].col, r->fixes.items[i].message);
+	}
+	struct xm_buf text = XM_BUF_INIT;
+	xm_diags_render_text(&r->diags, "code", r->source, r->source_len, false, &text);
+	if (text.len) {
+		xm_tool_result_text(res, "%s", text.data);
+	}
+	xm_buf_finish(&text);
+}
+
+static int compile_sdk_code(const struct xm_tool_call *call, struct xm_tool_result *res)
+{
+	struct xm_compile_result r;
+	if (!run(call, &r)) {
+		xm_tool_result_error(res, "%s", r.internal_error ?
+			"The compiler produced invalid XanoScript (a bug in xano-mcp, not in your "
+			"code); nothing was generated:\n" :
+			"The SDK code has errors; fix each one and compile again:\n");
+		render(&r, res);
+		xm_compile_result_finish(&r);
+		return 0;
+	}
+	xm_compile_result_json(&r, true, xm_tool_result_structured(res));
+	xm_tool_result_text(res, "Compiled a %s (%s pattern). XanoScript:\n\n%s\n",
+		r.kind, r.pattern, r.xanoscript);
+	render(&r, res);
+	xm_tool_result_text(res, "Size: SDK %zu bytes, XanoScript %zu bytes; estimated "
+		"tokens %zu vs %zu (estimate: words and symbols).\n", r.metrics.sdk_bytes,
+		r.metrics.xs_bytes, r.metrics.sdk_tokens, r.metrics.xs_tokens);
+	xm_compile_result_finish(&r);
+	return 0;
+}
+
+static int validate_sdk_code(const struct xm_tool_call *call, struct xm_tool_result *res)
+{
+	struct xm_compile_result r;
+	bool ok = run(call, &r);
+	struct xm_json_gen *g = xm_tool_result_structured(res);
+	xm_json_gen_begin_object(g);
+	xm_json_gen_kbool(g, "valid", ok);
+	xm_json_gen_kbool(g, "internal_error", r.internal_error);
+	xm_json_gen_key(g, "pattern");
+	if (ok) {
+		xm_json_gen_string(g, r.pattern);
+	} else {
+		xm_json_gen_null(g);
+	}
+	xm_json_gen_key(g, "diagnostics");
+	xm_json_gen_begin_array(g);
+	for (size_t i = 0; i < r.diags.len; i++) {
+		const struct xm_diag *d = &r.diags.items[i];
+		xm_json_gen_begin_object(g);
+		xm_json_gen_kstring(g, "severity", xm_severity_name(d->severity));
+		xm_json_gen_kint(g, "line", d->line);
+		xm_json_gen_kint(g, "col", d->col);
+		xm_json_gen_kint(g, "end_col", d->end_col);
+		xm_json_gen_kstring(g, "code", d->code);
+		xm_json_gen_kstring(g, "message", d->message);
+		if (d->suggestion) {
+			xm_json_gen_kstring(g, "suggestion", d->suggestion);
+		}
+		xm_json_gen_end_object(g);
+	}
+	xm_json_gen_end_array(g);
+	xm_json_gen_key(g, "fixes");
+	xm_json_gen_begin_array(g);
+	for (size_t i = 0; i < r.fixes.len; i++) {
+		xm_json_gen_begin_object(g);
+		xm_json_gen_kint(g, "line", r.fixes.items[i].line);
+		xm_json_gen_kint(g, "col", r.fixes.items[i].col);
+		xm_json_gen_kstring(g, "message", r.fixes.items[i].message);
+		xm_json_gen_end_object(g);
+	}
+	xm_json_gen_end_array(g);
+	xm_json_gen_end_object(g);
+	if (ok) {
+		xm_tool_result_text(res, "Valid SDK code (%s pattern).\n", r.pattern);
+	} else {
+		xm_tool_result_text(res, "Not valid: %zu error(s).\n", r.diags.errors);
+	}
+	render(&r, res);
+	xm_compile_result_finish(&r);
+	return 0;
+}
+
+const struct xm_tool xm_tool_compile_sdk_code = {
+	.name = "compile_sdk_code",
+	.title = "Compile SDK code to XanoScript",
+	.description = "Compile SDK builder code (JavaScript-like: create(path, verb), "
+		"createFunction, createTask, createTable, createApiGroup, then methods such as "
+		".input, .dbGet, .dbQuery, .conditional, .apiRequest, .response, .build()) into "
+		"XanoScript and return it without deploying anything. Applies safe automatic "
+		"repairs and lists them; on errors returns each with line, column and a "
+		"suggestion. The language is documented in the resource "
+		"xano-mcp://docs/sdk-reference. Offline: nothing is sent to Xano.",
+	.input_schema = CODE_SCHEMA,
+	.output_schema = "{\"type\":\"object\",\"properties\":{"
+		"\"ok\":{\"type\":\"boolean\"},\"internal_error\":{\"type\":\"boolean\"},"
+		"\"xanoscript\":{\"type\":[\"string\",\"null\"]},"
+		"\"pattern\":{\"type\":[\"string\",\"null\"]},"
+		"\"kind\":{\"type\":[\"string\",\"null\"]},"
+		"\"name\":{\"type\":[\"string\",\"null\"]},"
+		"\"diagnostics\":" DIAG_SCHEMA ",\"fixes\":" FIX_SCHEMA ","
+		"\"metrics\":{\"type\":\"object\"},"
+		"\"source_map\":{\"type\":\"array\",\"items\":{\"type\":\"integer\"}},"
+		"\"source\":{\"type\":\"string\"}},"
+		"\"required\":[\"ok\",\"xanoscript\",\"diagnostics\",\"fixes\"]}",
+	.hints = {.read_only = true, .idempotent = true},
+	.example_args = "{\"code\":\"return create('hello', 'GET').response('Hello').build();\"}",
+	.call = compile_sdk_code,
+};
+
+const struct xm_tool xm_tool_validate_sdk_code = {
+	.name = "validate_sdk_code",
+	.title = "Check SDK code",
+	.description = "Check SDK builder code without returning XanoScript: says whether "
+		"it compiles, the repairs that would be applied, and every error with line, "
+		"column and a suggestion. Use it to check code quickly; use compile_sdk_code "
+		"to see the XanoScript. Offline.",
+	.input_schema = CODE_SCHEMA,
+	.output_schema = "{\"type\":\"object\",\"properties\":{"
+		"\"valid\":{\"type\":\"boolean\"},\"internal_error\":{\"type\":\"boolean\"},"
+		"\"pattern\":{\"type\":[\"string\",\"null\"]},"
+		"\"diagnostics\":" DIAG_SCHEMA ",\"fixes\":" FIX_SCHEMA "},"
+		"\"required\":[\"valid\",\"diagnostics\",\"fixes\"]}",
+	.hints = {.read_only = true, .idempotent = true},
+	.example_args = "{\"code\":\"return create('hello', 'GET').respons('Hi').build();\"}",
+	.call = validate_sdk_code,
+};

@@ -1,0 +1,1 @@
+return createTask('x').schedule('tomorrow', 'often').build()

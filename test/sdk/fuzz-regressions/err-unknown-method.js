@@ -1,0 +1,1 @@
+return create('x', 'GET').frobnicate(1).build()

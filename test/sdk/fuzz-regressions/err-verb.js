@@ -1,0 +1,1 @@
+return create('x', 'FETCH').build()

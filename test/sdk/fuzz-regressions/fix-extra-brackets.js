@@ -1,0 +1,1 @@
+return create('extra', 'GET').response(1).build());

@@ -1,0 +1,1 @@
+const ep = create('no_build', 'GET').response(1)

@@ -1,0 +1,1 @@
+return create(‘quotes’, “GET”).response(‘It’s fine’).build();

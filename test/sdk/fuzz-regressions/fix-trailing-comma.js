@@ -1,0 +1,1 @@
+create('comma', 'GET').response(1).build(),

@@ -1,0 +1,10 @@
+return createTable('post')
+  .column('created_at', 'timestamp', {default: 'now'})
+  .column('user_id', 'int', {table: 'user'})
+  .column('title', 'text', {filters: 'trim'})
+  .column('body', 'text', {required: false})
+  .column('tags', 'text[]', {required: false})
+  .column('published', 'bool', {default: false})
+  .index('btree', 'user_id')
+  .index('btree', 'created_at desã')
+  .build();

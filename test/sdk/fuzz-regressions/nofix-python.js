@@ -1,0 +1,1 @@
+return create('x', 'GET').var('a', True).response('$a')

@@ -1,0 +1,1 @@
+return create('x', 'get').input('s', 'string').response(1).build()

@@ -1,0 +1,6 @@
+return createApiGroup('Posts')
+  .canonical('myapp-posts')
+  .description('Posts of the blog')
+  .tags('blog', 'posts')
+  .active()
+  .build();

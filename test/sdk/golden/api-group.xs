@@ -1,0 +1,6 @@
+api_group "Posts" {
+  canonical = "myapp-posts"
+  description = "Posts of the blog"
+  active = true
+  tags = ["blog", "posts"]
+}

@@ -1,0 +1,1 @@
+create('hello').response('Hello, world').build()

@@ -1,0 +1,7 @@
+query "hello" verb=GET {
+  input {
+  }
+  stack {
+  }
+  response = "Hello, world"
+}

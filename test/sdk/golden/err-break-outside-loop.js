@@ -1,0 +1,1 @@
+return createFunction('x').break().build()

@@ -1,0 +1,1 @@
+return create('users/{id}', 'GET').var('a', '$input.nope').build()

@@ -1,0 +1,1 @@
+return create('brackets', 'GET').response({a: [1, 2

@@ -1,0 +1,7 @@
+query "brackets" verb=GET {
+  input {
+  }
+  stack {
+  }
+  response = {a: [1, 2]}
+}

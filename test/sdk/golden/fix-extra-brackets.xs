@@ -1,0 +1,7 @@
+query "extra" verb=GET {
+  input {
+  }
+  stack {
+  }
+  response = 1
+}

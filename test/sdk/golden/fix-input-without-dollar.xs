@@ -1,0 +1,11 @@
+query "nodollar" verb=GET {
+  input {
+    int id
+  }
+  stack {
+    var $x {
+      value = $input.id
+    }
+  }
+  response = $x
+}

@@ -1,0 +1,1 @@
+return create('/slash', 'GET').response(1).build()

@@ -1,0 +1,7 @@
+query "slash" verb=GET {
+  input {
+  }
+  stack {
+  }
+  response = 1
+}

@@ -1,0 +1,7 @@
+query "no_build" verb=GET {
+  input {
+  }
+  stack {
+  }
+  response = 1
+}

@@ -1,0 +1,7 @@
+query "quotes" verb=GET {
+  input {
+  }
+  stack {
+  }
+  response = "It’s fine"
+}

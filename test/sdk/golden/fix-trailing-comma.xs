@@ -1,0 +1,7 @@
+query "comma" verb=GET {
+  input {
+  }
+  stack {
+  }
+  response = 1
+}

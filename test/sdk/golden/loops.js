@@ -1,0 +1,10 @@
+return createFunction('loops')
+  .input('items', 'json')
+  .forEach('$input.items', 'item', b => b.log('$item'))
+  .forEach('$input.items', b => b.conditional('$item == null', c => c.continue()))
+  .for(3, 'i', b => b.log('$i'))
+  .for(5, b => b.break())
+  .var('n', 0)
+  .while('$n < 3', b => b.varUpdate('n', $n + 1))
+  .response(null)
+  .build();

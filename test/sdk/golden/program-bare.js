@@ -1,0 +1,1 @@
+create('bare', 'GET').response(true).build()

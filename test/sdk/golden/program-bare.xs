@@ -1,0 +1,7 @@
+query "bare" verb=GET {
+  input {
+  }
+  stack {
+  }
+  response = true
+}

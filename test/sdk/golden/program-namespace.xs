@@ -1,0 +1,7 @@
+query "ns" verb=GET {
+  input {
+  }
+  stack {
+  }
+  response = 1
+}

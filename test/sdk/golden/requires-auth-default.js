@@ -1,0 +1,1 @@
+return create('me', 'GET').requiresAuth().response('$auth.id').build();

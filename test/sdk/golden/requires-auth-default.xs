@@ -1,0 +1,8 @@
+query "me" verb=GET {
+  auth = "user"
+  input {
+  }
+  stack {
+  }
+  response = $auth.id
+}

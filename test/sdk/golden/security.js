@@ -1,0 +1,12 @@
+return create('auth/login', 'POST')
+  .input('email', 'email', {filters: 'trim|lower'})
+  .input('password', 'text')
+  .dbGet('user', {email: '$input.email'}, 'user', {output: ['id', 'password']})
+  .precondition('$user != null', 'Invalid Credentials.', 'accessdenied')
+  .verifyPassword('$input.password', '$user.password', 'pass_result')
+  .precondition('$pass_result', 'Invalid Credentials.', 'accessdenied')
+  .createToken('$user.id', 'authToken', {expiration: 3600, extras: {role: '$user.role'}})
+  .createUuid('request_id')
+  .createUuid()
+  .response({authToken: '$authToken', request_id: '$request_id'})
+  .build();

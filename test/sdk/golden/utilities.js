@@ -1,0 +1,10 @@
+return createFunction('utils')
+  .callFunction('posts/count_for_user', {user_id: 1}, 'count')
+  .callFunction('noop')
+  .setHeader('X-Count', '$count')
+  .setHeader('Cache-Control: no-store', null, 'add')
+  .sleep(2)
+  .log({count: '$count'})
+  .stop('$count')
+  .response('$count')
+  .build();

@@ -1,0 +1,12 @@
+return createFunction('vars')
+  .var('count', 0)
+  .var('$name', 'Ada')
+  .var('next', $count + 1)
+  .var('list', [1, 2, 3])
+  .var('obj', {a: 1, 'b c': true, d: null})
+  .var('has', ($list|count) > 0)
+  .var('greeting', `Hello ${$name}!`)
+  .varUpdate('count', '$count + 1')
+  .varUpdate('$obj.a', 2)
+  .response('$count')
+  .build();

@@ -1,0 +1,162 @@
+/*
+ * Golden tests of the SDK compiler: for every test/sdk/golden/NAME.js,
+ *   NAME.xs     the expected XanoScript (the compile must succeed),
+ *   NAME.err    the expected diagnostics, one per line
+ *               "LINE:COL: CODE: MESSAGE [| SUGGESTION]" (the compile must fail),
+ *   NAME.fixes  the expected repairs, one per line "LINE:COL: MESSAGE",
+ *   NAME.map    the expected source map, SDK lines separated by spaces.
+ * Names starting with "nofix-" compile with the repairs turned off.
+ * A mismatch prints a line diff. XM_GOLDEN_UPDATE=1 rewrites the expected
+ * files from the actual results (review them with git diff).
+ */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "xano-mcp/core/buf.h"
+#include "xano-mcp/ops/compile.h"
+
+static char *read_opt(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		return NULL;
+	}
+	struct xm_buf b = XM_BUF_INIT;
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		xm_buf_add(&b, chunk, n);
+	}
+	fclose(f);
+	return xm_buf_steal(&b);
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* Appends a line diff of want and got to out. */
+static void diff(const char *want, const char *got, struct xm_buf *out)
+{
+	const char *w = want, *g = got;
+	unsigned line = 1, shown = 0;
+	while ((*w || *g) && shown < 8) {
+		const char *we = strchr(w, '\n'), *ge = strchr(g, '\n');
+		size_t wl = we ? (size_t)(we - w) : strlen(w);
+		size_t gl = ge ? (size_t)(ge - g) : strlen(g);
+		if (wl != gl || memcmp(w, g, wl) != 0) {
+			xm_buf_addf(out, "  line %u:\n    want: %.*s\n    got:  %.*s\n", line,
+				(int)wl, w, (int)gl, g);
+			shown++;
+		}
+		w = we ? we + 1 : w + wl;
+		g = ge ? ge + 1 : g + gl;
+		line++;
+	}
+}
+
+static void check_one(const char *dir, const char *name, struct xm_buf *problems)
+{
+	char path[1024];
+	bool update = getenv("XM_GOLDEN_UPDATE") != NULL;
+	snprintf(path, sizeof(path), "%s/%s.js", dir, name);
+	char *code = read_opt(path);
+	ck_assert_ptr_nonnull(code);
+	struct xm_compile_opts opts = {.no_fix = strncmp(name, "nofix-", 6) == 0};
+	struct xm_compile_result r;
+	xm_compile_result_init(&r);
+	xm_compile_sdk(code, strlen(code), &opts, &r);
+
+	struct xm_buf errs = XM_BUF_INIT, fixes = XM_BUF_INIT, map = XM_BUF_INIT;
+	for (size_t i = 0; i < r.diags.len; i++) {
+		const struct xm_diag *d = &r.diags.items[i];
+		xm_buf_addf(&errs, "%u:%u: %s: %s", d->line, d->col, d->code, d->message);
+		if (d->suggestion) {
+			xm_buf_addf(&errs, " | %s", d->suggestion);
+		}
+		xm_buf_addc(&errs, '\n');
+	}
+	for (size_t i = 0; i < r.fixes.len; i++) {
+		xm_buf_addf(&fixes, "%u:%u: %s\n", r.fixes.items[i].line, r.fixes.items[i].col,
+			r.fixes.items[i].message);
+	}
+	for (size_t i = 0; i < r.map_len; i++) {
+		xm_buf_addf(&map, "%s%u", i ? " " : "", r.source_map[i]);
+	}
+	if (map.len) {
+		xm_buf_addc(&map, '\n');
+	}
+	static const char *const exts[] = {"xs", "err", "fixes", "map"};
+	const char *got[] = {
+		r.ok ? r.xanoscript : NULL, r.ok ? NULL : xm_buf_str(&errs),
+		xm_buf_str(&fixes), xm_buf_str(&map),
+	};
+	for (size_t k = 0; k < 4; k++) {
+		snprintf(path, sizeof(path), "%s/%s.%s", dir, name, exts[k]);
+		char *want = read_opt(path);
+		if (update && (want || (k < 2 && got[k]) || (k == 2 && fixes.len) ||
+				(k == 3 && map.len))) {
+			if (got[k]) {
+				write_file(path, got[k]);
+			} else {
+				remove(path);
+			}
+		} else if (want && !got[k]) {
+			xm_buf_addf(problems, "%s.%s: expected, but the compile %s:\n%s", name,
+				exts[k], r.ok ? "succeeded" : "failed", r.ok ? "" : errs.data);
+		} else if (want && strcmp(want, got[k]) != 0) {
+			xm_buf_addf(problems, "%s.%s differs:\n", name, exts[k]);
+			diff(want, got[k], problems);
+		} else if (!want && k < 2 && got[k]) {
+			xm_buf_addf(problems, "%s: no %s.%s file for this result:\n%s", name, name,
+				exts[k], got[k]);
+		}
+		free(want);
+	}
+	xm_buf_finish(&errs);
+	xm_buf_finish(&fixes);
+	xm_buf_finish(&map);
+	xm_compile_result_finish(&r);
+	free(code);
+}
+
+START_TEST(golden)
+{
+	char *dir = xm_test_source_path("test/sdk/golden");
+	DIR *d = opendir(dir);
+	ck_assert_ptr_nonnull(d);
+	struct xm_buf problems = XM_BUF_INIT;
+	size_t n = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		if (len > 3 && strcmp(e->d_name + len - 3, ".js") == 0) {
+			char name[256];
+			snprintf(name, sizeof(name), "%.*s", (int)(len - 3), e->d_name);
+			check_one(dir, name, &problems);
+			n++;
+		}
+	}
+	closedir(d);
+	ck_assert_uint_gt(n, 0);
+	ck_assert_msg(problems.len == 0, "\n%s", xm_buf_str(&problems));
+	xm_buf_finish(&problems);
+	free(dir);
+}
+END_TEST
+
+Suite *xm_test_suite(void)
+{
+	Suite *s = suite_create("sdk-golden");
+	TCase *tc = tcase_create("golden");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, golden);
+	suite_add_tcase(s, tc);
+	return s;
+}

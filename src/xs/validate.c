@@ -297,6 +297,11 @@ static void check_expr(struct ctx *c, const struct xm_xs_node *e, bool query)
 			e = e->value;
 			continue;
 		case XM_XS_BINARY:
+			if (e->op == XM_XS_OP_MOD && (c->flags & XM_XS_VALIDATE_LS11)) {
+				report(c, XM_SEV_WARNING, at_node(e), "ls11-only",
+					"write `$a|modulus:$b`",
+					"Xano 11.x has no `%%` operator");
+			}
 			check_expr(c, e->rhs, query);
 			e = e->value;
 			continue;
@@ -306,6 +311,13 @@ static void check_expr(struct ctx *c, const struct xm_xs_node *e, bool query)
 			e = e->value;
 			continue;
 		case XM_XS_UNARY:
+			if (e->op == XM_XS_OP_NOT && (c->flags & XM_XS_VALIDATE_LS11)) {
+				report(c, XM_SEV_WARNING, at(e, 1), "ls11-only",
+					"compare instead: `$x == false`",
+					"Xano 11.x has no unary `!`");
+			}
+			e = e->value;
+			continue;
 		case XM_XS_PAREN:
 		case XM_XS_CAST:
 			e = e->value;
@@ -1021,6 +1033,27 @@ static void find_inputs(struct ctx *c, const struct xm_xs_node *con)
 	}
 }
 
+/* Clauses the current engine accepts and Xano 11.x rejects (reference §11). */
+static void check_ls11_clause(struct ctx *c, const char *construct,
+		const struct xm_xs_node *i)
+{
+	const char *why = NULL, *fix = NULL;
+	if (strcmp(i->name, "guid") == 0) {
+		why = "Xano 11.x rejects `guid`";
+		fix = "omit it: Xano assigns it";
+	} else if (strcmp(construct, "query") == 0 && strcmp(i->name, "api_group") == 0) {
+		why = "Xano 11.x rejects `api_group` inside a query";
+		fix = "keep the query in its group's folder instead";
+	} else if (strcmp(construct, "task") == 0 && strcmp(i->name, "schedule") == 0 &&
+			i->kind == XM_XS_ATTR) {
+		why = "Xano 11.x only knows the block form of `schedule`";
+		fix = "write `schedule {` / `events = [ … ]` / `}` for 11.x";
+	}
+	if (why) {
+		report(c, XM_SEV_WARNING, at_name(i), "ls11-only", fix, "%s", why);
+	}
+}
+
 static void check_construct(struct ctx *c, const struct xm_xs_node *con)
 {
 	const char *name = con->name ? con->name : "";
@@ -1068,6 +1101,9 @@ static void check_construct(struct ctx *c, const struct xm_xs_node *con)
 				check_expr(c, i->value, false);
 			}
 			continue;
+		}
+		if (c->flags & XM_XS_VALIDATE_LS11) {
+			check_ls11_clause(c, name, i);
 		}
 		const struct xm_xs_node *prev = seen_before(&seen, i);
 		if (prev && !(cs->flags & XM_XS_A_REPEAT)) {

@@ -327,6 +327,22 @@ START_TEST(ls11_option)
 	ck_assert_str_eq(d.items[0].code, "missing-response");
 	ck_assert_int_eq(d.items[0].severity, XM_SEV_WARNING);
 	xm_diags_finish(&d);
+
+	const char *newer = "query \"a\" verb=GET {\n  api_group = \"G\"\n  guid = \"x\"\n"
+		"  input {\n  }\n  stack {\n    var $x {\n      value = !(5 % 2 == 1)\n    }\n"
+		"  }\n  response = 1\n}\n";
+	xm_diags_init(&d, 0);
+	ck_assert(xm_xs_check(newer, strlen(newer), NULL, &d));
+	ck_assert_uint_eq(d.len, 0);
+	ck_assert(xm_xs_check(newer, strlen(newer), &opts, &d));
+	ck_assert_uint_eq(d.len, 4);
+	static const unsigned lines[] = { 2, 3, 8, 8 };
+	for (size_t i = 0; i < 4; i++) {
+		ck_assert_str_eq(d.items[i].code, "ls11-only");
+		ck_assert_uint_eq(d.items[i].line, lines[i]);
+		ck_assert_int_eq(d.items[i].severity, XM_SEV_WARNING);
+	}
+	xm_diags_finish(&d);
 }
 END_TEST
 

@@ -365,9 +365,17 @@ static void check_attr_value(struct ctx *c, const char *owner, const struct xm_x
 	if (!v || v->kind == XM_XS_ERROR) {
 		return;
 	}
-	if (spec->set == XM_XS_SET_SORT && v->kind == XM_XS_OBJECT) {
-		for (const struct xm_xs_node *p = v->items.first; p; p = p->next) {
-			check_set(c, p->value, XM_XS_SET_SORT, "sort order");
+	if (spec->set == XM_XS_SET_SORT) {
+		/* `sort = {col: "asc"}` or a list of such objects. */
+		const struct xm_xs_node *one = v->kind == XM_XS_OBJECT ? v : NULL;
+		const struct xm_xs_node *list = v->kind == XM_XS_ARRAY ? v->items.first : one;
+		for (const struct xm_xs_node *o = list; o; o = one ? NULL : o->next) {
+			if (o->kind != XM_XS_OBJECT) {
+				continue;
+			}
+			for (const struct xm_xs_node *p = o->items.first; p; p = p->next) {
+				check_set(c, p->value, XM_XS_SET_SORT, "sort order");
+			}
 		}
 	} else if (spec->set != XM_XS_SET_NONE) {
 		char what[96];
@@ -535,12 +543,11 @@ static void check_meta(struct ctx *c, const struct xm_xs_node *d, const char *ty
 			"the enum `%s` has no `values`", d->name ? d->name : "");
 	}
 	if (strcmp(type, "object") == 0 && !seen_has(&seen, "schema")) {
-		/* Rejected by the 11.x parser, accepted by newer ones (validated
-		 * code has `object[] items { description = "…" }`). */
-		report(c, XM_SEV_WARNING, at(d, strlen(type)), "object-without-schema",
+		/* The engine's schema requires it, even where the newer editor
+		 * parser lets `object[] items { description = "…" }` through. */
+		report(c, XM_SEV_ERROR, at(d, strlen(type)), "object-without-schema",
 			"add a `schema { … }` block, or use `json` for free-form data",
-			"the object `%s` has no `schema`, which Xano 11.x rejects",
-			d->name ? d->name : "");
+			"the object `%s` has no `schema`", d->name ? d->name : "");
 	}
 }
 
@@ -828,8 +835,8 @@ static void check_stmt(struct ctx *c, const struct xm_xs_node *s,
 		snprintf(sugg, sizeof(sugg), "write `%s (…)`", name);
 		report(c, XM_SEV_ERROR, at_name(s), "missing-condition", sugg,
 			"`%s` needs a parenthesised expression after it", name);
-	} else if (s->arg && !(spec->flags & (XM_XS_S_ARG | XM_XS_S_COND)) &&
-			strncmp(name, "expect.", 7) != 0) {
+	} else if (s->arg && strncmp(name, "expect.", 7) != 0 &&
+			!(spec->flags & (XM_XS_S_ARG | XM_XS_S_ARG_OPT | XM_XS_S_COND))) {
 		report(c, XM_SEV_ERROR, at_node(s->arg), "unexpected-condition",
 			"remove the parenthesised expression",
 			"`%s` does not take a parenthesised expression", name);

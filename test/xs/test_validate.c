@@ -92,7 +92,7 @@ static const struct expect cases[] = {
 		"    }\n  }\n}\n", NULL },
 	{ "enum-without-values", XM_SEV_ERROR, 3,
 		"table \"t\" {\n  schema {\n    enum role\n  }\n}\n", "values" },
-	{ "object-without-schema", XM_SEV_WARNING, 3,
+	{ "object-without-schema", XM_SEV_ERROR, 3,
 		"table \"t\" {\n  schema {\n    object meta\n  }\n}\n", "json" },
 	{ "bad-value", XM_SEV_ERROR, 6,
 		"table \"t\" {\n  schema {\n    int id\n  }\n  index = [\n"
@@ -140,6 +140,8 @@ static const struct expect cases[] = {
 		"      sort = {created_at: \"descending\"}\n    } as $u\n"), "\"desc\"" },
 	{ "bad-value", XM_SEV_ERROR, 7, FN("    db.query \"user\" {\n"
 		"      return = {type: \"many\"}\n    } as $u\n"), NULL },
+	{ "bad-value", XM_SEV_ERROR, 7, FN("    db.query \"user\" {\n"
+		"      sort = [{id: \"asc\"}, {name: \"up\"}]\n    } as $u\n"), NULL },
 	{ "bad-value", XM_SEV_WARNING, 7, FN("    precondition (true) {\n"
 		"      error_type = \"forbidden\"\n    }\n"), NULL },
 	{ "unexpected-attribute", XM_SEV_ERROR, 6, FN("    value = 1\n"), NULL },

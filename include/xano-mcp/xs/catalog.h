@@ -92,6 +92,7 @@ enum {
 	XM_XS_S_COND = 1u << 6,       /* `if (cond)` after the operand (array.find...) */
 	XM_XS_S_BODY_REQ = 1u << 7,   /* braces required */
 	XM_XS_S_NO_BODY = 1u << 8,    /* no braces at all (`break`) */
+	XM_XS_S_ARG_OPT = 1u << 9,    /* `(expression)` after the name: optional */
 };
 
 struct xm_xs_stmt_spec {

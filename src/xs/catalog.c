@@ -430,7 +430,7 @@ static const struct xm_xs_attr_spec a_storage_media[] = {
 static const struct xm_xs_attr_spec a_workflow_test_call[] = { OPT("datasource", E) };
 static const struct xm_xs_attr_spec a_expect_within[] = { REQ("max", E), REQ("min", E) };
 static const struct xm_xs_attr_spec a_expect_throw[] = {
-	OPT("exception", E), OPT("value", E),
+	OPT("exception", E), BLK("stack", 0, XM_XS_BODY_STMTS, 0), OPT("value", E),
 };
 static const struct xm_xs_attr_spec a_min_max[] = { REQ("max", E), REQ("min", E) };
 static const struct xm_xs_attr_spec a_random_bytes[] = { REQ("length", E) };
@@ -624,7 +624,8 @@ static const struct xm_xs_stmt_spec stmts[] = {
 	{ "security.random_bytes", AS, AT, ATTRS(a_random_bytes) },
 	{ "security.random_number", AS, AT, ATTRS(a_min_max) },
 	{ "service.function.run", T | AS, AT, ATTRS(a_function_run) },
-	{ "stack", NEST, ST, NOATTRS, .parents = "group db.transaction util.post_process" },
+	{ "stack", NEST, ST, NOATTRS,
+		.parents = "group db.transaction util.post_process expect.to_throw" },
 	{ "storage.create_attachment", AS, AT, ATTRS(a_storage_attachment) },
 	{ "storage.create_audio", AS, AT, ATTRS(a_storage_media) },
 	{ "storage.create_file_resource", AS, AT, ATTRS(a_storage_file_resource) },

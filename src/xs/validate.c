@@ -65,7 +65,7 @@ static void report(struct ctx *c, enum xm_severity sev, struct span s, const cha
 	xm_buf_finish(&msg);
 }
 
-/* "write `NAME`" for a did-you-mean, in buf; NULL when name is NULL. */
+/* "did you mean `NAME`?" in buf; NULL when name is NULL (nothing close). */
 static const char *did_you_mean(char *buf, size_t size, const char *name)
 {
 	if (!name) {

@@ -851,6 +851,8 @@ static const struct xm_xs_attr_spec decl_attrs[] = {
 
 /* ---- lookups ---- */
 
+static const char *find_fix(const char *name, const struct fix *fixes, size_t n);
+
 static int cmp_name(const void *key, const void *elem)
 {
 	return strcmp((const char *)key, *(const char *const *)elem);
@@ -938,6 +940,24 @@ bool xm_xs_catalog_stmt_parent_ok(const struct xm_xs_stmt_spec *stmt, const char
 bool xm_xs_catalog_stmt_child_ok(const struct xm_xs_stmt_spec *container, const char *child)
 {
 	return !container->children || in_words(child, container->children);
+}
+
+/* Metadata that only some types take (the engine's per-type block lists). Sorted. */
+static const struct fix decl_attr_types[] = {
+	{ "size", "vector" },
+	{ "table", "int uuid" },
+	{ "values", "enum" },
+};
+
+const char *xm_xs_catalog_decl_attr_types(const char *name)
+{
+	return find_fix(name, decl_attr_types, LEN(decl_attr_types));
+}
+
+bool xm_xs_catalog_decl_attr_fits(const char *name, const char *type)
+{
+	const char *only = xm_xs_catalog_decl_attr_types(name);
+	return !only || in_words(type, only);
 }
 
 bool xm_xs_catalog_filter(const char *name)

@@ -534,6 +534,13 @@ static void check_meta(struct ctx *c, const struct xm_xs_node *d, const char *ty
 				"remove one of them", "`%s` is set twice for this field (first on "
 				"line %u)", m->name, prev->line);
 		}
+		const char *only = xm_xs_catalog_decl_attr_types(m->name);
+		if (only && xm_xs_catalog_type(type) && !xm_xs_catalog_decl_attr_fits(m->name, type)) {
+			char sugg[160];
+			snprintf(sugg, sizeof(sugg), "remove it: it applies to %s fields only", only);
+			report(c, XM_SEV_ERROR, at_name(m), "metadata-not-allowed", sugg,
+				"`%s` does not apply to a `%s` field", m->name, type);
+		}
 		check_attr_value(c, type, m, spec);
 		check_expr(c, m->value, false);
 	}

@@ -83,6 +83,10 @@ START_TEST(lookups)
 	ck_assert(xm_xs_catalog_stmt_child_ok(get, "anything"));
 	ck_assert_str_eq(xm_xs_catalog_suggest_input_filter("minDigits"), "minDigit");
 	ck_assert_str_eq(xm_xs_catalog_suggest_decl_attr("sensitve"), "sensitive");
+	ck_assert(xm_xs_catalog_decl_attr_fits("table", "uuid"));
+	ck_assert(!xm_xs_catalog_decl_attr_fits("table", "text"));
+	ck_assert(xm_xs_catalog_decl_attr_fits("description", "text"));
+	ck_assert_str_eq(xm_xs_catalog_decl_attr_types("values"), "enum");
 	ck_assert(xm_xs_catalog_reserved_var("input"));
 	ck_assert(!xm_xs_catalog_reserved_var("user"));
 }

@@ -87,6 +87,9 @@ static const struct expect cases[] = {
 	{ "unknown-metadata", XM_SEV_ERROR, 4,
 		"table \"t\" {\n  schema {\n    text a {\n      descripton = \"x\"\n    }\n  }\n}\n",
 		"`description`" },
+	{ "metadata-not-allowed", XM_SEV_ERROR, 4,
+		"table \"t\" {\n  schema {\n    text owner {\n      table = \"user\"\n    }\n  }\n}\n",
+		"int uuid" },
 	{ "unexpected-schema", XM_SEV_ERROR, 4,
 		"table \"t\" {\n  schema {\n    json a {\n      schema {\n        int b\n      }\n"
 		"    }\n  }\n}\n", NULL },

@@ -149,6 +149,12 @@ const struct xm_xs_attr_spec *xm_xs_catalog_clause(const struct xm_xs_construct_
 		const char *name);
 /* Metadata attributes of a declaration (`description`, `sensitive`, `table`...). */
 const struct xm_xs_attr_spec *xm_xs_catalog_decl_attr(const char *name);
+/*
+ * The types a metadata attribute is limited to, space-separated ("int uuid"
+ * for `table`), or NULL when every type takes it; and whether type does.
+ */
+const char *xm_xs_catalog_decl_attr_types(const char *name);
+bool xm_xs_catalog_decl_attr_fits(const char *name, const char *type);
 
 /* Whether a XM_XS_S_NESTED statement may sit directly inside parent (a name). */
 bool xm_xs_catalog_stmt_parent_ok(const struct xm_xs_stmt_spec *stmt, const char *parent);

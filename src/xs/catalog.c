@@ -2,6 +2,7 @@
  * The XanoScript catalogue. Every table is sorted by name in strcmp() order
  * (test/xs/test_catalog.c checks it) so lookups are binary searches.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -164,6 +165,41 @@ static const struct fix filter_fixes[] = {
 	{ "toupper", "`to_upper`" },
 	{ "upper", "`to_upper`" },
 	{ "uppercase", "`to_upper`" },
+};
+
+/* Statements from other languages or older XanoScript, with the fix. Sorted. */
+static const struct fix stmt_fixes[] = {
+	{ "api.get", "write `api.request` with `method = \"GET\"`" },
+	{ "api.post", "write `api.request` with `method = \"POST\"`" },
+	{ "console.log", "write `debug.log`" },
+	{ "const", "write `var $name { value = … }`" },
+	{ "db.delete", "write `db.del`" },
+	{ "db.find", "write `db.query` (or `db.get` for one record)" },
+	{ "db.insert", "write `db.add`" },
+	{ "db.update", "write `db.edit` (or `db.patch`)" },
+	{ "elif", "write `elseif`" },
+	{ "else_if", "write `elseif`" },
+	{ "elsif", "write `elseif`" },
+	{ "http.request", "write `api.request`" },
+	{ "let", "write `var $name { value = … }`" },
+	{ "log", "write `debug.log`" },
+	{ "remove", "inside a loop write `foreach.remove`" },
+	{ "response", "write `response = …` as a clause of the construct, after `stack`" },
+};
+
+/* Attributes that guides and other builders use, keyed "statement attribute". Sorted. */
+static const struct fix attr_fixes[] = {
+	{ "api.request body",
+		"write `params = …`: api.request sends `params` as the request body" },
+	{ "db.bulk.add data", "write `items = […]`" },
+	{ "db.query count",
+		"put paging in `return = {type: \"list\", paging: {page: 1, per_page: 25}}`" },
+	{ "db.query limit",
+		"put paging in `return = {type: \"list\", paging: {page: 1, per_page: 25}}`" },
+	{ "db.query order", "write `sort = {column: \"asc\"}`" },
+	{ "db.query paging",
+		"put paging in `return = {type: \"list\", paging: {page: 1, per_page: 25}}`" },
+	{ "security.create_auth_token dbtable", "write `table = …` (`dbtable` is the old name)" },
 };
 
 /* ---- closed value sets ---- */
@@ -352,8 +388,7 @@ static const struct xm_xs_attr_spec a_security_create_password[] = {
 	REQ("require_symbol", E), REQ("require_uppercase", E), REQ("symbol_whitelist", E),
 };
 static const struct xm_xs_attr_spec a_security_create_auth_token[] = {
-	OPT("dbtable", E), REQ("expiration", E), REQ("extras", E), REQ("id", E),
-	OPT("table", E),
+	REQ("expiration", E), REQ("extras", E), REQ("id", E), OPT("table", E),
 };
 static const struct xm_xs_attr_spec a_security_check_password[] = {
 	REQ("hash_password", E), REQ("text_password", E),
@@ -1047,6 +1082,20 @@ const char *xm_xs_catalog_type_fix(const char *name)
 const char *xm_xs_catalog_filter_fix(const char *name)
 {
 	return find_fix(name, filter_fixes, LEN(filter_fixes));
+}
+
+const char *xm_xs_catalog_stmt_fix(const char *name)
+{
+	return find_fix(name, stmt_fixes, LEN(stmt_fixes));
+}
+
+const char *xm_xs_catalog_attr_fix(const char *stmt, const char *attr)
+{
+	char key[128];
+	if (snprintf(key, sizeof(key), "%s %s", stmt, attr) >= (int)sizeof(key)) {
+		return NULL;
+	}
+	return find_fix(key, attr_fixes, LEN(attr_fixes));
 }
 
 #define SUGGEST(word, table) \

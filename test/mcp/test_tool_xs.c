@@ -97,7 +97,8 @@ START_TEST(valid_code)
 	const struct xm_json *v = call(&s, "{\"jsonrpc\":\"2.0\",\"id\":1,"
 		"\"method\":\"tools/call\",\"params\":"
 		"{\"name\":\"validate_xanoscript\",\"arguments\":{\"code\":"
-		"\"function \\\"f\\\" {\\n  input {\\n  }\\n  stack {\\n  }\\n  response = 1\\n}\\n\"}}}");
+		"\"function \\\"f\\\" {\\n  input {\\n  }\\n  stack {\\n  }\\n  response = "
+		"1\\n}\\n\"}}}");
 	const struct xm_json *r = xm_json_get(v, "result");
 	ck_assert_ptr_nonnull(r);
 	const struct xm_json *sc = xm_json_get(r, "structuredContent");

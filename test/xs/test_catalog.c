@@ -42,6 +42,11 @@ START_TEST(tables_sorted)
 	ck_assert_ptr_nonnull(xm_xs_catalog_type_fix("varchar"));
 	ck_assert_ptr_nonnull(xm_xs_catalog_filter_fix("default"));
 	ck_assert_ptr_nonnull(xm_xs_catalog_filter_fix("uppercase"));
+	ck_assert_ptr_nonnull(xm_xs_catalog_stmt_fix("api.get"));
+	ck_assert_ptr_nonnull(xm_xs_catalog_stmt_fix("response"));
+	ck_assert_ptr_nonnull(xm_xs_catalog_attr_fix("api.request", "body"));
+	ck_assert_ptr_nonnull(xm_xs_catalog_attr_fix("security.create_auth_token", "dbtable"));
+	ck_assert_ptr_null(xm_xs_catalog_attr_fix("api.request", "params"));
 }
 END_TEST
 

@@ -85,10 +85,12 @@ static const struct expect cases[] = {
 	{ "unquoted-filter-arg", XM_SEV_ERROR, 3,
 		"table \"t\" {\n  schema {\n    text a filters=pattern:^a+$\n  }\n}\n", "quote" },
 	{ "unknown-metadata", XM_SEV_ERROR, 4,
-		"table \"t\" {\n  schema {\n    text a {\n      descripton = \"x\"\n    }\n  }\n}\n",
+		"table \"t\" {\n  schema {\n    text a {\n      descripton = \"x\"\n    }\n  "
+		"}\n}\n",
 		"`description`" },
 	{ "metadata-not-allowed", XM_SEV_ERROR, 4,
-		"table \"t\" {\n  schema {\n    text owner {\n      table = \"user\"\n    }\n  }\n}\n",
+		"table \"t\" {\n  schema {\n    text owner {\n      table = \"user\"\n    }\n  "
+		"}\n}\n",
 		"int uuid" },
 	{ "unexpected-schema", XM_SEV_ERROR, 4,
 		"table \"t\" {\n  schema {\n    json a {\n      schema {\n        int b\n      }\n"
@@ -129,7 +131,8 @@ static const struct expect cases[] = {
 		"      url = \"https://x\"\n      method = \"POST\"\n      body = {a: 1}\n"
 		"    } as $r\n"), "params" },
 	{ "unknown-attribute", XM_SEV_ERROR, 8, FN("    db.get \"user\" {\n"
-		"      field_name = \"id\"\n      feild_value = 1\n    } as $u\n"), "field_value" },
+		"      field_name = \"id\"\n      feild_value = 1\n    } as "
+		"$u\n"), "field_value" },
 	{ "duplicate-attribute", XM_SEV_ERROR, 8, FN("    debug.log {\n"
 		"      value = 1\n      value = 2\n    }\n"), NULL },
 	{ "missing-attribute", XM_SEV_ERROR, 6, FN("    db.get \"user\" {\n"

@@ -195,6 +195,10 @@ const char *xm_xs_catalog_set_text(enum xm_xs_set set);
  */
 const char *xm_xs_catalog_type_fix(const char *name);
 const char *xm_xs_catalog_filter_fix(const char *name);
+/* The same for statements (`db.insert` -> "write `db.add`") and for an
+ * attribute of a statement (`api.request { body = … }`): a full suggestion. */
+const char *xm_xs_catalog_stmt_fix(const char *name);
+const char *xm_xs_catalog_attr_fix(const char *stmt, const char *attr);
 
 /*
  * Did-you-mean over a table by edit distance (core/suggest.h); NULL when

@@ -252,14 +252,13 @@ static void check_object(struct ctx *c, const struct xm_xs_node *o, bool query)
 		for (const struct xm_xs_node *q = o->items.first; q != p; q = q->next) {
 			if (p->name && q->name && strcmp(p->name, q->name) == 0) {
 				char sugg[160];
-				snprintf(sugg, sizeof(sugg), "remove one of the two `%s` "
-					"keys", p->name);
+				snprintf(sugg, sizeof(sugg), "remove one of the two `%s` keys",
+					p->name);
 				size_t quotes = (p->flags & XM_XS_F_QUOTED) ? 2 : 0;
 				size_t len = strlen(p->name) + quotes;
 				report(c, XM_SEV_ERROR, at(p, len), "duplicate-key", sugg,
-					"the key `%s` appears twice in this object (first on line "
-					"%u)",
-					p->name, q->line);
+					"the key `%s` appears twice in this object "
+					"(first on line %u)", p->name, q->line);
 				break;
 			}
 		}
@@ -478,13 +477,11 @@ static void check_input_filters(struct ctx *c, const struct xm_xs_node *d,
 				"`%s` is not an input filter", f->name);
 		} else if (type && !xm_xs_catalog_input_filter_allowed(type, f->name)) {
 			if (type->filters && *type->filters) {
-				snprintf(sugg, sizeof(sugg), "`%s` inputs take only: "
-					"%s", type->name,
-					type->filters);
+				snprintf(sugg, sizeof(sugg), "`%s` inputs take only: %s",
+					type->name, type->filters);
 			} else {
-				snprintf(sugg, sizeof(sugg), "remove `filters=`: `%s` inputs take "
-					"no "
-					"filters", type->name);
+				snprintf(sugg, sizeof(sugg), "remove `filters=`: `%s` inputs "
+					"take no filters", type->name);
 			}
 			report(c, XM_SEV_ERROR, s, "filter-not-allowed", sugg,
 				"the input filter `%s` cannot be applied to a `%s` field", f->name,
@@ -492,13 +489,12 @@ static void check_input_filters(struct ctx *c, const struct xm_xs_node *d,
 		}
 		for (const struct xm_xs_node *a = f->args.first; a; a = a->next) {
 			if (a->kind == XM_XS_RAW) {
-				snprintf(sugg, sizeof(sugg), "quote it: "
-					"`%s:\"%s\"`", f->name, a->text);
+				snprintf(sugg, sizeof(sugg), "quote it: `%s:\"%s\"`", f->name,
+					a->text);
 				report(c, XM_SEV_ERROR, at(a, strlen(a->text)),
-					"unquoted-filter-arg",
-					sugg, "the argument of input filter `%s` must be a "
-						"string, "
-					"a number or a /regex/", f->name);
+					"unquoted-filter-arg", sugg, "the argument of input "
+					"filter `%s` must be a string, a number or a /regex/",
+					f->name);
 			}
 		}
 	}
@@ -516,8 +512,8 @@ static void check_meta(struct ctx *c, const struct xm_xs_node *d, const char *ty
 			if (strcmp(type, "object") != 0) {
 				report(c, XM_SEV_ERROR, at_name(m), "unexpected-schema",
 					"make the field an `object`, or remove the block",
-					"only `object` fields take a `schema` block, not "
-					"`%s`", type);
+					"only `object` fields take a `schema` block, not `%s`",
+					type);
 			}
 			seen_before(&seen, m);
 			check_decls(c, m, false);
@@ -526,9 +522,8 @@ static void check_meta(struct ctx *c, const struct xm_xs_node *d, const char *ty
 		if (m->kind != XM_XS_ATTR) {
 			report(c, XM_SEV_ERROR, at_name(m), "unexpected-item",
 				"write field metadata as `description = \"…\"`",
-				"only metadata such as `description` or `table` may appear inside "
-				"a "
-				"field's block");
+				"only metadata such as `description` or `table` may appear "
+				"inside a field's block");
 			continue;
 		}
 		const struct xm_xs_attr_spec *spec = xm_xs_catalog_decl_attr(m->name);
@@ -550,8 +545,8 @@ static void check_meta(struct ctx *c, const struct xm_xs_node *d, const char *ty
 		if (only && xm_xs_catalog_type(type) &&
 				!xm_xs_catalog_decl_attr_fits(m->name, type)) {
 			char sugg[160];
-			snprintf(sugg, sizeof(sugg), "remove it: it applies to %s fields "
-				"only", only);
+			snprintf(sugg, sizeof(sugg), "remove it: it applies to %s fields only",
+				only);
 			report(c, XM_SEV_ERROR, at_name(m), "metadata-not-allowed", sugg,
 				"`%s` does not apply to a `%s` field", m->name, type);
 		}
@@ -635,9 +630,8 @@ static void check_decls(struct ctx *c, const struct xm_xs_node *block, bool in_t
 						strcmp(e->name, d->name) == 0) {
 					report(c, XM_SEV_ERROR, at_node(d), "duplicate-field",
 						"rename or remove one of them",
-						"the field `%s` is declared twice (first on line "
-						"%u)",
-						d->name, e->line);
+						"the field `%s` is declared twice "
+						"(first on line %u)", d->name, e->line);
 					break;
 				}
 			}
@@ -668,8 +662,8 @@ static void check_binding(struct ctx *c, const struct xm_xs_node *var, const cha
 	}
 	if (xm_xs_catalog_reserved_var(var->name)) {
 		char sugg[160];
-		snprintf(sugg, sizeof(sugg), "choose another name, such as "
-			"`$%s_value`", var->name);
+		snprintf(sugg, sizeof(sugg), "choose another name, such as `$%s_value`",
+			var->name);
 		report(c, XM_SEV_ERROR, at(var, strlen(var->name) + 1), "reserved-variable", sugg,
 			"`$%s` is reserved and cannot be %s", var->name, how);
 	}
@@ -722,8 +716,8 @@ static void check_stmt_attrs(struct ctx *c, const struct xm_xs_node *s,
 			}
 			report(c, XM_SEV_ERROR, at_name(a), "unexpected-statement",
 				"statements go in a `stack`, not in an attribute block",
-				"`%s` cannot appear inside the attributes of "
-				"`%s`", a->name, spec->name);
+				"`%s` cannot appear inside the attributes of `%s`", a->name,
+				spec->name);
 			continue;
 		}
 		if (a->kind != XM_XS_ATTR) {
@@ -745,9 +739,8 @@ static void check_stmt_attrs(struct ctx *c, const struct xm_xs_node *s,
 		const struct xm_xs_node *prev = seen_before(&seen, a);
 		if (prev && !(as && (as->flags & XM_XS_A_REPEAT))) {
 			report(c, XM_SEV_ERROR, at_name(a), "duplicate-attribute",
-				"remove one of them", "`%s` is set twice in `%s` (first on line "
-				"%u)",
-				a->name, spec->name, prev->line);
+				"remove one of them", "`%s` is set twice in `%s` "
+				"(first on line %u)", a->name, spec->name, prev->line);
 		}
 		if (as) {
 			check_attr_value(c, spec->name, a, as);
@@ -872,15 +865,15 @@ static void check_stmts(struct ctx *c, const struct xm_xs_node *body,
 				if (prev) {
 					report(c, XM_SEV_ERROR, at_name(i), "duplicate-attribute",
 						"remove one of them", "`%s` is set twice in `%s` "
-						"(first "
-						"on line %u)", i->name, pspec->name, prev->line);
+						"(first on line %u)", i->name, pspec->name,
+						prev->line);
 				}
 				check_expr(c, i->value, false);
 				continue;
 			}
 			report(c, XM_SEV_ERROR, at_name(i), "unexpected-attribute",
-				"attributes belong in a statement's block, e.g. `var $x { value = "
-				"… }`",
+				"attributes belong in a statement's block, "
+				"e.g. `var $x { value = … }`",
 				"`%s = …` cannot stand alone among statements", i->name);
 			check_expr(c, i->value, false);
 		}
@@ -1061,9 +1054,9 @@ static void check_construct(struct ctx *c, const struct xm_xs_node *con)
 	if (!spec) {
 		const char *close = xm_xs_catalog_suggest_construct(name);
 		report(c, XM_SEV_ERROR, at_name(con), "unknown-construct", close ?
-			did_you_mean(sugg, sizeof(sugg), close) : "start with `query`, "
-				"`function`, "
-			"`table`, `task`, `api_group`, `middleware` or another construct",
+			did_you_mean(sugg, sizeof(sugg), close) :
+			"start with `query`, `function`, `table`, `task`, `api_group`, "
+			"`middleware` or another construct",
 			"`%s` is not a XanoScript construct", name);
 	} else if ((spec->flags & XM_XS_C_NAME) && !con->target) {
 		snprintf(sugg, sizeof(sugg), "write `%s \"name\" {`", name);
@@ -1107,10 +1100,9 @@ static void check_construct(struct ctx *c, const struct xm_xs_node *con)
 		}
 		const struct xm_xs_node *prev = seen_before(&seen, i);
 		if (prev && !(cs->flags & XM_XS_A_REPEAT)) {
-			report(c, XM_SEV_ERROR, at_name(i), "duplicate-clause", "remove one of "
-				"them",
-				"`%s` appears twice in this %s (first on line %u)", iname, name,
-				prev->line);
+			report(c, XM_SEV_ERROR, at_name(i), "duplicate-clause",
+				"remove one of them", "`%s` appears twice in this %s "
+				"(first on line %u)", iname, name, prev->line);
 		}
 		if (i->kind == XM_XS_BLOCK) {
 			if (!(cs->kinds & XM_XS_VK_BLOCK)) {
@@ -1122,8 +1114,8 @@ static void check_construct(struct ctx *c, const struct xm_xs_node *con)
 			check_block_body(c, i, cs->body, in_table);
 		} else {
 			if (!(cs->kinds & ~XM_XS_VK_BLOCK)) {
-				snprintf(sugg, sizeof(sugg), "write `%s {` and its items "
-					"below", iname);
+				snprintf(sugg, sizeof(sugg), "write `%s {` and its items below",
+					iname);
 				report(c, XM_SEV_ERROR, at_name(i), "clause-needs-block", sugg,
 					"`%s` is a block, not an attribute", iname);
 				continue;
@@ -1140,8 +1132,8 @@ static void check_construct(struct ctx *c, const struct xm_xs_node *con)
 			}
 			if (cs->flags & XM_XS_A_REQUIRED) {
 				snprintf(sugg, sizeof(sugg), (cs->kinds & XM_XS_VK_BLOCK) ?
-					"add `%s {` and `}` (it may be empty)" : "add `%s = "
-					"…`", cs->name);
+					"add `%s {` and `}` (it may be empty)" : "add `%s = …`",
+					cs->name);
 				report(c, XM_SEV_ERROR, at_name(con), "missing-clause", sugg,
 					"this %s has no `%s`", name, cs->name);
 			} else if ((cs->flags & XM_XS_A_LS11_REQUIRED) &&
@@ -1149,8 +1141,8 @@ static void check_construct(struct ctx *c, const struct xm_xs_node *con)
 				snprintf(sugg, sizeof(sugg), "add `%s = null` for older parsers",
 					cs->name);
 				report(c, XM_SEV_WARNING, at_name(con), "missing-response", sugg,
-					"this %s has no `%s`, which Xano 11.x "
-					"requires", name, cs->name);
+					"this %s has no `%s`, which Xano 11.x requires", name,
+					cs->name);
 			}
 		}
 	}
@@ -1202,10 +1194,9 @@ void xm_xs_validate(const struct xm_xs_node *root, const struct xm_xs_validate_o
 		}
 		if (!any && diags->errors == 0) {
 			struct span s = { 1, 1, 1 };
-			report(&c, XM_SEV_ERROR, s, "no-construct", "start with a construct such "
-				"as "
-				"`function \"name\" {`", "there is no XanoScript construct in "
-				"this text");
+			report(&c, XM_SEV_ERROR, s, "no-construct",
+				"start with a construct such as `function \"name\" {`",
+				"there is no XanoScript construct in this text");
 		}
 		break;
 	}

@@ -2,9 +2,9 @@
  * The property fuzz-xs-check tests, shared with the unit test that replays
  * its regression inputs (test/xs/test_check_fuzz_regressions.c): checking
  * any text never crashes, and the diagnostics are well-formed: positions
- * inside the text, spans that do not run
- * backwards, a code and a one-line message on each, sorted, and the
- * "no errors" answer agrees with the error count.
+ * inside the text, spans that do not run backwards, a code and a one-line
+ * message on each, sorted, and the "no errors" answer agrees with the
+ * error count.
  */
 #ifndef XM_FUZZ_XS_CHECK_PROPERTY_H
 #define XM_FUZZ_XS_CHECK_PROPERTY_H

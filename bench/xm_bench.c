@@ -4,7 +4,8 @@
  *   - spawn to initialize response (includes exec and dynamic loading),
  *   - a tools/list round trip after the handshake,
  *   - exit after EOF (stdin closed to process reaped),
- * then, once: peak RSS (wait4) over a 100-call session, and pipelined
+ * then, once: peak RSS (wait4) over a 100-call session (lists, reads and
+ * calls of xano-mcp's validate_xanoscript and compile_sdk_code), and pipelined
  * pings per second (all requests written by one thread while another
  * reads the answers).
  *
@@ -234,9 +235,20 @@ int main(int argc, char **argv)
 		"{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"resources/list\"}\n",
 		"{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"resources/read\",\"params\":"
 			"{\"uri\":\"xano-mcp://docs/xanoscript-cheatsheet\"}}\n",
+		/* xano-mcp's own tools; a peer answers them with an error */
+		"{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":"
+			"{\"name\":\"validate_xanoscript\",\"arguments\":{\"code\":"
+			"\"query \\\"posts\\\" verb=GET {\\n  input {\\n  }\\n  stack {\\n"
+			"    db.query \\\"post\\\" {\\n      return = {type: \\\"list\\\"}\\n"
+			"    } as $posts\\n  }\\n  response = $posts\\n}\"}}}\n",
+		"{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":"
+			"{\"name\":\"compile_sdk_code\",\"arguments\":{\"code\":"
+			"\"return create('users/{id}', 'GET').input('id', 'int')"
+			".dbGet('user', {id: '$input.id'}, 'user').response('$user').build();\"}}}\n",
 	};
+	size_t ncalls = sizeof(calls) / sizeof(calls[0]);
 	for (int i = 0; i < 100; i++) {
-		request(&s, calls[i % 5]);
+		request(&s, calls[(size_t)i % ncalls]);
 	}
 	struct rusage ru;
 	finish(&s, &ru);

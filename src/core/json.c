@@ -143,13 +143,12 @@ static bool prescan(const char *text, size_t len, const struct xm_json_limits *l
 			break;
 		case '[':
 		case '{':
-			if (++depth > lim->max_depth) {
+		case ',':
+			if (c != ',' && ++depth > lim->max_depth) {
 				set_error(err, XM_JSON_TOO_DEEP,
 						"nesting deeper than %u levels", lim->max_depth);
 				return false;
 			}
-			/* fall through */
-		case ',':
 			if (++values > lim->max_values) {
 				set_error(err, XM_JSON_TOO_MANY, "more than %zu values",
 						lim->max_values);

@@ -45,6 +45,26 @@ void xm_method_tools_list(struct xm_server *s, struct request *rq, struct reply 
 	xm_list_page(s, rq, r, "tools", s->nserved, write_tool);
 }
 
+/*
+ * structuredContent must be an object that matches the tool's output
+ * schema: clients check it (the TS SDK with ajv) and would fail the call
+ * with a less useful message. A mismatch is a bug in the tool; say so.
+ */
+static bool conforms(const struct xm_call_ctx *c, const struct xm_tool_result *res)
+{
+	struct xm_json *v = xm_json_parse(res->structured.data, res->structured.len, NULL, NULL);
+	struct xm_buf problems = XM_BUF_INIT;
+	bool ok = xm_json_type(v) == XM_JSON_OBJECT && (!c->output_schema ||
+			xm_schema_validate(c->output_schema, v, "structuredContent", &problems));
+	if (!ok) {
+		LOG_ERR("tool %s: structured content does not match its output schema:\n%s",
+				c->tool->name, problems.len ? problems.data : "- not an object\n");
+	}
+	xm_buf_finish(&problems);
+	xm_json_free(v);
+	return ok;
+}
+
 /* The CallToolResult of a finished handler, or a protocol error. */
 static void tool_reply(struct xm_call_ctx *c, int rc, struct xm_tool_result *res,
 		struct reply *r)
@@ -63,6 +83,12 @@ static void tool_reply(struct xm_call_ctx *c, int rc, struct xm_tool_result *res
 	if (!res->is_error && tool->output_schema && !structured) {
 		xm_reply_error(r, XM_RPC_INTERNAL_ERROR, "Internal error: tool %s produced no "
 				"structured content", tool->name);
+		return;
+	}
+	if (structured && !conforms(c, res)) {
+		xm_reply_error(r, XM_RPC_INTERNAL_ERROR, "Internal error: tool %s produced "
+				"structured content that does not match its output schema",
+				tool->name);
 		return;
 	}
 	/* Written by hand around the pre-rendered structured JSON. */
@@ -203,6 +229,7 @@ void xm_method_tools_call(struct xm_server *s, struct request *rq, struct reply 
 	struct xm_call_ctx *c = xm_calloc(1, sizeof(*c));
 	c->srv = s;
 	c->tool = tool;
+	c->output_schema = s->output_schemas[index];
 	c->args = args;
 	c->id = xm_strdup(rq->msg.id);
 	c->progress_token = xm_rpc_id_text(xm_json_get(xm_json_get(params, "_meta"),

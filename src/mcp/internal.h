@@ -32,6 +32,7 @@ struct xm_call_ctx {
 	atomic_bool cancelled;
 	double last_progress;
 	const struct xm_tool *tool;
+	const struct xm_json *output_schema; /* parsed, or NULL */
 	struct xm_json *root; /* the request, owned by a worker */
 	const struct xm_json *args;
 	struct xm_call_ctx *next;

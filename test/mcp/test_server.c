@@ -459,6 +459,12 @@ START_TEST(tools_call_validates_and_runs)
 			"{\"name\":\"test_echo\",\"arguments\":[1]}}");
 	expect_error(&s, -32602, "6");
 
+	put(&s, "{\"jsonrpc\":\"2.0\",\"id\":\"broken\",\"method\":\"tools/call\",\"params\":"
+			"{\"name\":\"test_echo\",\"arguments\":{\"text\":\"x\",\"mode\":\"broken\"}}}");
+	expect_error(&s, -32603, "\"broken\"");
+	ck_assert(strstr(xm_json_string(xm_json_get(xm_json_get(s.last, "error"), "message")),
+			"does not match its output schema"));
+
 	put(&s, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":"
 			"{\"name\":\"test_fail\"}}");
 	r = expect_result(&s, "7");

@@ -73,13 +73,16 @@ static void var(struct xm_buf *out, const struct xm_xs_node *n, unsigned level)
 static size_t key_width(const struct xm_xs_node *pair)
 {
 	size_t w = strlen(str_or_empty(pair->name));
-	return pair->flags & XM_XS_F_QUOTED ? w + 2 : w;
+	if (pair->flags & XM_XS_F_QUOTED) {
+		w += pair->flags & XM_XS_F_TRIPLE ? 6 : 2;
+	}
+	return w;
 }
 
 static void key(struct xm_buf *out, const struct xm_xs_node *pair)
 {
 	if (pair->flags & XM_XS_F_QUOTED) {
-		quoted(out, pair->name, pair->flags & XM_XS_F_SINGLE);
+		quoted(out, pair->name, pair->flags & (XM_XS_F_SINGLE | XM_XS_F_TRIPLE));
 	} else {
 		xm_buf_adds(out, str_or_empty(pair->name));
 	}

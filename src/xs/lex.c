@@ -80,15 +80,11 @@ static unsigned col_of(const struct xm_xs_lexer *lx, size_t off)
 	return (unsigned)(off - lx->line_start) + 1;
 }
 
-/* Moves over n bytes, keeping line numbers right across line breaks. */
+/* Moves over n bytes of one line (callers scan multi-line text with
+ * scan_to(), which counts lines, and a line break is its own token). */
 static void advance(struct xm_xs_lexer *lx, size_t n)
 {
-	for (size_t i = 0; i < n && lx->pos < lx->len; i++) {
-		if (lx->src[lx->pos++] == '\n') {
-			lx->line++;
-			lx->line_start = lx->pos;
-		}
-	}
+	lx->pos = lx->pos + n < lx->len ? lx->pos + n : lx->len;
 }
 
 static void error(struct xm_xs_lexer *lx, const struct xm_xs_token *tok,
@@ -101,27 +97,33 @@ static void error(struct xm_xs_lexer *lx, const struct xm_xs_token *tok,
 	}
 }
 
-/* Scans to the closing delimiter; false when the input ends first. */
+/* Scans to the closing delimiter; false when the input (or, for one-line
+ * literals, the line) ends first. The hot loop of the lexer: string and
+ * backtick contents are most of a typical file. */
 static bool scan_to(struct xm_xs_lexer *lx, const char *delim, bool escapes, bool one_line)
 {
-	size_t dlen = strlen(delim);
-	while (lx->pos < lx->len) {
-		char c = lx->src[lx->pos];
-		if (one_line && c == '\n') {
-			return false;
+	size_t dlen = strlen(delim), i = lx->pos;
+	const char *s = lx->src;
+	bool found = false;
+	while (i < lx->len) {
+		char c = s[i];
+		if (c == '\n') {
+			if (one_line) {
+				break;
+			}
+			lx->line++;
+			lx->line_start = i + 1;
+		} else if (c == '\\' && escapes && i + 1 < lx->len && s[i + 1] != '\n') {
+			i++;
+		} else if (c == delim[0] && lx->len - i >= dlen && memcmp(s + i, delim, dlen) == 0) {
+			i += dlen;
+			found = true;
+			break;
 		}
-		if (escapes && c == '\\' && lx->pos + 1 < lx->len && lx->src[lx->pos + 1] != '\n') {
-			advance(lx, 2);
-			continue;
-		}
-		if (looking_at(lx, delim)) {
-			advance(lx, dlen);
-			return true;
-		}
-		advance(lx, 1);
+		i++;
 	}
-	(void)dlen;
-	return false;
+	lx->pos = i;
+	return found;
 }
 
 static void lex_string(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
@@ -271,47 +273,89 @@ static bool lex_cast(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 	return false;
 }
 
-struct op_spelling {
-	const char *text;
-	enum xm_xs_tok kind;
-	enum xm_xs_op op;
-};
+static bool emit(struct xm_xs_lexer *lx, struct xm_xs_token *tok, enum xm_xs_tok kind,
+		enum xm_xs_op op, size_t len)
+{
+	tok->kind = kind;
+	tok->op = op;
+	advance(lx, len);
+	return true;
+}
 
-/* Longest spellings first: the first match wins. */
-static const struct op_spelling ops[] = {
-	{"===", XM_XS_T_OP, XM_XS_OP_SEQ}, {"!==", XM_XS_T_OP, XM_XS_OP_SNE},
-	{"==?", XM_XS_T_OP, XM_XS_OP_EQ_Q}, {"!=?", XM_XS_T_OP, XM_XS_OP_NE_Q},
-	{"<=?", XM_XS_T_OP, XM_XS_OP_LE_Q}, {">=?", XM_XS_T_OP, XM_XS_OP_GE_Q},
-	{"==", XM_XS_T_OP, XM_XS_OP_EQ}, {"!=", XM_XS_T_OP, XM_XS_OP_NE},
-	{"<=", XM_XS_T_OP, XM_XS_OP_LE}, {">=", XM_XS_T_OP, XM_XS_OP_GE},
-	{"<?", XM_XS_T_OP, XM_XS_OP_LT_Q}, {">?", XM_XS_T_OP, XM_XS_OP_GT_Q},
-	{"&&", XM_XS_T_OP, XM_XS_OP_AND}, {"||", XM_XS_T_OP, XM_XS_OP_OR},
-	{"??", XM_XS_T_OP, XM_XS_OP_COALESCE}, {"!~", XM_XS_T_OP, XM_XS_OP_NOT_MATCH},
-	{"@>", XM_XS_T_OP, XM_XS_OP_CONTAINS_JSON},
-	{"<", XM_XS_T_OP, XM_XS_OP_LT}, {">", XM_XS_T_OP, XM_XS_OP_GT},
-	{"+", XM_XS_T_OP, XM_XS_OP_ADD}, {"-", XM_XS_T_OP, XM_XS_OP_SUB},
-	{"*", XM_XS_T_OP, XM_XS_OP_MUL}, {"/", XM_XS_T_OP, XM_XS_OP_DIV},
-	{"%", XM_XS_T_OP, XM_XS_OP_MOD}, {"~", XM_XS_T_OP, XM_XS_OP_CONCAT},
-	{"=", XM_XS_T_ASSIGN, XM_XS_OP_NONE}, {"!", XM_XS_T_BANG, XM_XS_OP_NONE},
-	{"?", XM_XS_T_QUESTION, XM_XS_OP_NONE}, {"|", XM_XS_T_PIPE, XM_XS_OP_NONE},
-	{"{", XM_XS_T_LBRACE, XM_XS_OP_NONE}, {"}", XM_XS_T_RBRACE, XM_XS_OP_NONE},
-	{"[", XM_XS_T_LBRACKET, XM_XS_OP_NONE}, {"]", XM_XS_T_RBRACKET, XM_XS_OP_NONE},
-	{"(", XM_XS_T_LPAREN, XM_XS_OP_NONE}, {")", XM_XS_T_RPAREN, XM_XS_OP_NONE},
-	{",", XM_XS_T_COMMA, XM_XS_OP_NONE}, {":", XM_XS_T_COLON, XM_XS_OP_NONE},
-	{".", XM_XS_T_DOT, XM_XS_OP_NONE},
-};
+static bool op(struct xm_xs_lexer *lx, struct xm_xs_token *tok, enum xm_xs_op o, size_t len)
+{
+	return emit(lx, tok, XM_XS_T_OP, o, len);
+}
+
+/* `<`, `<=`, `<?`, `<=?` and the same for `>`. */
+static bool lex_compare(struct xm_xs_lexer *lx, struct xm_xs_token *tok, bool less)
+{
+	if (at(lx, 1) == '=') {
+		if (at(lx, 2) == '?') {
+			return op(lx, tok, less ? XM_XS_OP_LE_Q : XM_XS_OP_GE_Q, 3);
+		}
+		return op(lx, tok, less ? XM_XS_OP_LE : XM_XS_OP_GE, 2);
+	}
+	if (at(lx, 1) == '?') {
+		return op(lx, tok, less ? XM_XS_OP_LT_Q : XM_XS_OP_GT_Q, 2);
+	}
+	return op(lx, tok, less ? XM_XS_OP_LT : XM_XS_OP_GT, 1);
+}
+
+/* `=`, `==`, `===`, `==?` and `!`, `!=`, `!==`, `!=?`, `!~`. */
+static bool lex_equal(struct xm_xs_lexer *lx, struct xm_xs_token *tok, bool bang)
+{
+	if (at(lx, 1) == '=') {
+		if (at(lx, 2) == '=') {
+			return op(lx, tok, bang ? XM_XS_OP_SNE : XM_XS_OP_SEQ, 3);
+		}
+		if (at(lx, 2) == '?') {
+			return op(lx, tok, bang ? XM_XS_OP_NE_Q : XM_XS_OP_EQ_Q, 3);
+		}
+		return op(lx, tok, bang ? XM_XS_OP_NE : XM_XS_OP_EQ, 2);
+	}
+	if (bang && at(lx, 1) == '~') {
+		return op(lx, tok, XM_XS_OP_NOT_MATCH, 2);
+	}
+	return emit(lx, tok, bang ? XM_XS_T_BANG : XM_XS_T_ASSIGN, XM_XS_OP_NONE, 1);
+}
 
 static bool lex_punct(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 {
-	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
-		if (looking_at(lx, ops[i].text)) {
-			tok->kind = ops[i].kind;
-			tok->op = ops[i].op;
-			advance(lx, strlen(ops[i].text));
-			return true;
-		}
+	int c = at(lx, 0), next = at(lx, 1);
+	switch (c) {
+	case '=': case '!':
+		return lex_equal(lx, tok, c == '!');
+	case '<': case '>':
+		return lex_compare(lx, tok, c == '<');
+	case '&':
+		return next == '&' && op(lx, tok, XM_XS_OP_AND, 2);
+	case '@':
+		return next == '>' && op(lx, tok, XM_XS_OP_CONTAINS_JSON, 2);
+	case '|':
+		return next == '|' ? op(lx, tok, XM_XS_OP_OR, 2) :
+			emit(lx, tok, XM_XS_T_PIPE, XM_XS_OP_NONE, 1);
+	case '?':
+		return next == '?' ? op(lx, tok, XM_XS_OP_COALESCE, 2) :
+			emit(lx, tok, XM_XS_T_QUESTION, XM_XS_OP_NONE, 1);
+	case '+': return op(lx, tok, XM_XS_OP_ADD, 1);
+	case '-': return op(lx, tok, XM_XS_OP_SUB, 1);
+	case '*': return op(lx, tok, XM_XS_OP_MUL, 1);
+	case '/': return op(lx, tok, XM_XS_OP_DIV, 1);
+	case '%': return op(lx, tok, XM_XS_OP_MOD, 1);
+	case '~': return op(lx, tok, XM_XS_OP_CONCAT, 1);
+	case '{': return emit(lx, tok, XM_XS_T_LBRACE, XM_XS_OP_NONE, 1);
+	case '}': return emit(lx, tok, XM_XS_T_RBRACE, XM_XS_OP_NONE, 1);
+	case '[': return emit(lx, tok, XM_XS_T_LBRACKET, XM_XS_OP_NONE, 1);
+	case ']': return emit(lx, tok, XM_XS_T_RBRACKET, XM_XS_OP_NONE, 1);
+	case '(': return emit(lx, tok, XM_XS_T_LPAREN, XM_XS_OP_NONE, 1);
+	case ')': return emit(lx, tok, XM_XS_T_RPAREN, XM_XS_OP_NONE, 1);
+	case ',': return emit(lx, tok, XM_XS_T_COMMA, XM_XS_OP_NONE, 1);
+	case ':': return emit(lx, tok, XM_XS_T_COLON, XM_XS_OP_NONE, 1);
+	case '.': return emit(lx, tok, XM_XS_T_DOT, XM_XS_OP_NONE, 1);
+	default:
+		return false;
 	}
-	return false;
 }
 
 /* Inside `filters=`: names, `|`, `:`, quoted strings, /regex/, raw runs. */
@@ -381,11 +425,16 @@ static void lex_comment(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 static void lex_token(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 {
 	int c = at(lx, 0);
+	if (lx->in_filters && c == '{') {
+		lx->in_filters = false; /* `filters=trim{`: the metadata block */
+	}
 	if (lx->in_filters) {
 		lex_filter_part(lx, tok);
 	} else if (c == '\n') {
 		tok->kind = XM_XS_T_NEWLINE;
 		advance(lx, 1);
+		lx->line++;
+		lx->line_start = lx->pos;
 	} else if (c == '/' && at(lx, 1) == '/') {
 		lex_comment(lx, tok);
 	} else if (c == '"' || c == '\'') {

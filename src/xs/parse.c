@@ -73,12 +73,18 @@ static struct xm_xs_token *tok_at(struct parser *p, size_t i)
 	return &p->toks[i];
 }
 
+/* The current token. The array ends with EOF and nothing moves past it, so
+ * p->pos is always in bounds. */
 static struct xm_xs_token *peek(struct parser *p)
 {
-	while (p->nl_skip && tok_at(p, p->pos)->kind == XM_XS_T_NEWLINE) {
-		p->pos++;
+	if (p->aborted) {
+		return &p->toks[p->ntoks - 1];
 	}
-	return tok_at(p, p->pos);
+	struct xm_xs_token *t = &p->toks[p->pos];
+	while (p->nl_skip && t->kind == XM_XS_T_NEWLINE) {
+		t = &p->toks[++p->pos];
+	}
+	return t;
 }
 
 /* The token after the current one (line breaks count). */
@@ -237,17 +243,25 @@ static char *dotted_name(struct parser *p)
 	return span_str(p, first, last);
 }
 
-/* A run of tokens without spaces: one word is an IDENT, a path such as
- * `auth/login` or `users/{id}` a STRING flagged BARE. */
+/* Tokens a bare path is made of (`auth/login`, `users/{id}`, `v1.2-beta`). */
+static bool path_token(const struct xm_xs_token *t)
+{
+	switch (t->kind) {
+	case XM_XS_T_IDENT: case XM_XS_T_NUMBER: case XM_XS_T_OP: case XM_XS_T_DOT:
+	case XM_XS_T_LBRACE: case XM_XS_T_RBRACE: case XM_XS_T_COLON: case XM_XS_T_VAR:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* A run of path tokens without spaces (the current token is one): one word
+ * is an IDENT, a path such as `auth/login` or `users/{id}` a STRING flagged
+ * BARE. */
 static struct xm_xs_node *bare_path(struct parser *p)
 {
 	struct xm_xs_token *first = advance(p), *last = first;
-	for (;;) {
-		enum xm_xs_tok k = peek(p)->kind;
-		if (!adjacent(peek(p)) || ends_line(peek(p)) || k == XM_XS_T_COMMENT ||
-				k == XM_XS_T_STRING || k == XM_XS_T_EXPR) {
-			break;
-		}
+	while (adjacent(peek(p)) && path_token(peek(p))) {
 		last = advance(p);
 	}
 	bool word = first == last && first->kind == XM_XS_T_IDENT;
@@ -508,7 +522,7 @@ static struct xm_xs_node *pair_node(struct parser *p)
 	if (k->kind == XM_XS_T_STRING) {
 		struct xm_xs_node *s = string_node(p);
 		pair->name = s->text;
-		pair->flags |= XM_XS_F_QUOTED | (s->flags & XM_XS_F_SINGLE);
+		pair->flags |= XM_XS_F_QUOTED | (s->flags & (XM_XS_F_SINGLE | XM_XS_F_TRIPLE));
 	} else if (k->kind == XM_XS_T_IDENT) {
 		pair->name = dotted_name(p);
 	} else if (k->kind == XM_XS_T_NUMBER) {
@@ -536,6 +550,15 @@ static struct xm_xs_node *pair_node(struct parser *p)
 	return pair;
 }
 
+/* Where a missing closing token belongs: the line after the last code read,
+ * but never past the end of the text. */
+static unsigned line_after_last_code(struct parser *p, const struct xm_xs_token *open)
+{
+	unsigned last_line = p->toks[p->ntoks - 1].line;
+	unsigned line = p->last_code ? p->last_code->end_line + 1 : open->line;
+	return line < last_line ? line : last_line;
+}
+
 /* A multi-line literal whose next line starts left of the literal's own line
  * lost its closing bracket (the same rule as parse_items()). */
 static bool literal_dedent(struct parser *p, const struct xm_xs_token *open,
@@ -549,7 +572,7 @@ static bool literal_dedent(struct parser *p, const struct xm_xs_token *open,
 	if (t->col > indent || (t->kind == close && t->col == indent)) {
 		return false;
 	}
-	unsigned line = p->last_code ? p->last_code->end_line + 1 : open->line;
+	unsigned line = line_after_last_code(p, open);
 	xm_diags_add(p->diags, XM_SEV_ERROR, line, 1, 1, "missing-close",
 		close == XM_XS_T_RBRACE ? "add the missing `}`" : "add the missing `]`",
 		"missing %s to close the %s opened at line %u",
@@ -899,7 +922,7 @@ static void report_missing_close(struct parser *p, const struct xm_xs_node *bloc
 	if (p->aborted) {
 		return;
 	}
-	unsigned line = p->last_code ? p->last_code->end_line + 1 : open->line;
+	unsigned line = line_after_last_code(p, open);
 	const char *what = block->name ? block->name : "block";
 	char msg[200];
 	snprintf(msg, sizeof(msg), "missing `}` to close `%s` (opened at line %u)", what,
@@ -1034,7 +1057,7 @@ static bool at_attr(struct parser *p)
 		return false;
 	}
 	size_t i = p->pos + 1;
-	/* dotted attribute names are not a thing, but keep `a.b = 1` an attr */
+	/* `a.b = 1` is an attribute too; the validator rejects the name */
 	while (tok_at(p, i)->kind == XM_XS_T_DOT && tok_at(p, i + 1)->kind == XM_XS_T_IDENT) {
 		i += 2;
 	}
@@ -1246,17 +1269,24 @@ static struct xm_xs_node *stmt(struct parser *p, struct xm_xs_node *parent)
 {
 	struct xm_xs_token *t = peek(p);
 	struct xm_xs_node *n = node_at(p, XM_XS_STMT, t);
-	if (t->kind == XM_XS_T_BANG) {
-		advance(p);
+	if (t->kind == XM_XS_T_CAST) {
+		/* `!text "x"` here is the disabled statement `text` with a target,
+		 * not a cast: the lexer cannot tell them apart. */
 		n->flags |= XM_XS_F_DISABLED;
+		n->name = tok_str(p, advance(p), 1, 0);
+	} else {
+		if (t->kind == XM_XS_T_BANG) {
+			advance(p);
+			n->flags |= XM_XS_F_DISABLED;
+		}
+		if (!at(p, XM_XS_T_IDENT)) {
+			err(p, peek(p), "syntax", NULL, "expected a statement, found %s",
+				xm_xs_tok_name(peek(p)->kind));
+			skip_line(p);
+			return NULL;
+		}
+		n->name = dotted_name(p);
 	}
-	if (!at(p, XM_XS_T_IDENT)) {
-		err(p, peek(p), "syntax", NULL, "expected a statement, found %s",
-			xm_xs_tok_name(peek(p)->kind));
-		skip_line(p);
-		return NULL;
-	}
-	n->name = dotted_name(p);
 	if (strcmp(n->name, "else") == 0 && at_word(p, "if")) {
 		err(p, t, "else-if", "write `elseif`", "`else if` is not XanoScript");
 		advance(p);
@@ -1304,7 +1334,7 @@ static struct xm_xs_node *construct(struct parser *p, struct xm_xs_node *doc)
 	struct xm_xs_token *name = peek(p);
 	if (name->kind == XM_XS_T_STRING) {
 		n->target = string_node(p);
-	} else if (!ends_line(name) && name->kind != XM_XS_T_LBRACE &&
+	} else if (path_token(name) && name->kind != XM_XS_T_LBRACE &&
 			!(name->kind == XM_XS_T_IDENT && peek2(p)->kind == XM_XS_T_ASSIGN &&
 			adjacent(peek2(p)))) {
 		n->target = bare_path(p);

@@ -414,6 +414,48 @@ START_TEST(schedules_and_multidoc)
 }
 END_TEST
 
+START_TEST(middleware_and_table_trigger)
+{
+	struct xm_xs_node *m = parse_ok(
+		"middleware \"rate_limit\" {\n"
+		"  input {\n"
+		"    json vars\n"
+		"  }\n"
+		"  stack {\n"
+		"    redis.ratelimit {\n"
+		"      key = \"k\"\n"
+		"      max = 10\n"
+		"      ttl = 60\n"
+		"      error = \"slow down\"\n"
+		"    }\n"
+		"  }\n"
+		"  response = $vars\n"
+		"  exception_policy = \"rethrow\"\n"
+		"  response_strategy = \"merge\"\n"
+		"}\n");
+	ck_assert_str_eq(m->name, "middleware");
+	ck_assert_uint_eq(m->items.len, 5);
+	struct xm_xs_node *t = parse_ok(
+		"table_trigger \"on_post\" {\n"
+		"  table = \"post\"\n"
+		"  actions = {insert: true, update: true, delete: true, truncate: false}\n"
+		"  input {\n"
+		"    json new\n"
+		"    json old\n"
+		"    enum action {\n"
+		"      values = [\"insert\", \"update\", \"delete\", \"truncate\"]\n"
+		"    }\n"
+		"    text datasource\n"
+		"  }\n"
+		"  stack {\n"
+		"  }\n"
+		"}\n");
+	ck_assert_str_eq(t->name, "table_trigger");
+	ck_assert_uint_eq(xm_xs_find_attr(t, "actions")->value->items.len, 4);
+	ck_assert_uint_eq(xm_xs_find_item(t, XM_XS_BLOCK, "input")->items.len, 4);
+}
+END_TEST
+
 START_TEST(unknown_constructs_are_generic)
 {
 	struct xm_xs_node *c = parse_ok("gizmo \"x\" {\n  a = 1\n  b {\n    c = 2\n  }\n}");
@@ -505,6 +547,12 @@ START_TEST(error_missing_close)
 		"missing-close", 5, 1, NULL);
 	first_error("function f {\n  stack {\n", "missing-close", 3, 1, NULL);
 	first_error("function f {\n  response = {\n    a: 1\n}\n", "missing-close", 4, 1, NULL);
+	/* never past the last line of the text */
+	parse("function f {\n  response = \"abc");
+	ck_assert_uint_eq(diags.len, 2);
+	ck_assert_str_eq(diags.items[0].code, "missing-close");
+	ck_assert_uint_eq(diags.items[0].line, 2);
+	ck_assert_str_eq(diags.items[1].code, "unterminated");
 }
 END_TEST
 
@@ -615,6 +663,7 @@ Suite *xm_test_suite(void)
 	tcase_add_test(tc, expressions);
 	tcase_add_test(tc, query_operators);
 	tcase_add_test(tc, schedules_and_multidoc);
+	tcase_add_test(tc, middleware_and_table_trigger);
 	tcase_add_test(tc, unknown_constructs_are_generic);
 	tcase_add_test(tc, positions);
 	suite_add_tcase(s, tc);

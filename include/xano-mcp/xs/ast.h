@@ -65,7 +65,7 @@
  *   INDEX      arg: the index expression (`[0]`, `[$i]`, `["key"]`)
  *   OBJECT     items: PAIR; flag MULTILINE (layout only)
  *   PAIR       name: the key as written without quotes (`a`, `post.id`,
- *              `quoted key`); flags QUOTED, SINGLE; value: expression
+ *              `quoted key`); flags QUOTED, SINGLE, TRIPLE; value: expression
  *   ARRAY      items: element expressions; flag MULTILINE (layout only)
  *   UNARY      op: XM_XS_OP_NOT or XM_XS_OP_NEG; value: operand
  *   BINARY     op; value: left operand; rhs: right operand

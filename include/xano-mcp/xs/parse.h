@@ -9,6 +9,13 @@
  * `key = value`, commas between attributes, trailing comments, `$x -1`,
  * a missing `}`), see the diagnostic codes in xano-mcp-xanoscript(7).
  *
+ * Diagnostic codes (all errors): "syntax" (anything else, with what was
+ * expected and found), "unterminated" (string, backtick or regex literal),
+ * "missing-close", "extra-close", "trailing-comment", "comma-between-attributes",
+ * "attr-colon", "response-colon", "object-equals", "else-if", "sticky-minus"
+ * (`$x -1`), "filtered-operand" (`$a|count > 0`), "comment-in-literal",
+ * "too-large", "too-deep".
+ *
  * The parser checks syntax only: statement, filter, type and attribute
  * names are the validator's business (it walks the tree with the catalogue).
  *

@@ -1,0 +1,7 @@
+function f {
+  stack {
+   !int  security.random_bytes {
+      length = 1
+    } as $x5
+  }
+}

@@ -8,6 +8,21 @@
  */
 const struct xm_command xm_commands[] = {
 	{
+		.name = "check",
+		.summary = "Check XanoScript files for errors, offline",
+		.usage = "Usage: xano-mcp check [--json] [--ls11] FILE...\n"
+			"\n"
+			"Parse and validate each XanoScript FILE (- reads standard input) and\n"
+			"print every error and warning as FILE:LINE:COL: with the source line,\n"
+			"a caret and a suggestion. Exits 1 when any file has an error.\n"
+			"\n"
+			"Options:\n"
+			"  --json   print one JSON object instead: {\"files\": [{\"file\", \"valid\",\n"
+			"           \"summary\", \"errors\": [...]}], \"valid\"}\n"
+			"  --ls11   also warn about what only Xano 11.x parsers reject\n",
+		.run = xm_cmd_check,
+	},
+	{
 		.name = "compile",
 		.summary = "Compile SDK builder code to XanoScript",
 		.usage = "Usage: xano-mcp compile [--json] [--no-fix] FILE|-\n"
@@ -23,6 +38,21 @@ const struct xm_command xm_commands[] = {
 			"             fixes, pattern, metrics and the source map\n"
 			"  --no-fix   apply no automatic repairs; report each as an error\n",
 		.run = xm_cmd_compile,
+	},
+	{
+		.name = "fmt",
+		.summary = "Format XanoScript files canonically",
+		.usage = "Usage: xano-mcp fmt [--check | -w] FILE...\n"
+			"\n"
+			"Print each XanoScript FILE (- reads standard input) in canonical form:\n"
+			"two-space indentation, one item per line, the subset every Xano parser\n"
+			"accepts. A file with syntax errors is reported and left alone (exit 1).\n"
+			"\n"
+			"Options:\n"
+			"  --check      print nothing but the names of files that are not formatted;\n"
+			"               exit 1 if there is any\n"
+			"  -w, --write  rewrite the files in place (atomically) instead of printing\n",
+		.run = xm_cmd_fmt,
 	},
 	{
 		.name = "help",

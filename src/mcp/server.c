@@ -1188,11 +1188,6 @@ void xm_server_destroy(struct xm_server *s)
 int xm_server_run(struct xm_server *s)
 {
 	for (;;) {
-		/* Answers to pipelined requests leave together, but never later
-		 * than the moment we would wait for the client. */
-		if (!xm_transport_has_line(s->t)) {
-			xm_transport_flush(s->t);
-		}
 		if (!xm_transport_alive(s->t)) {
 			LOG_INFO("the client went away");
 			return 0;
@@ -1200,6 +1195,8 @@ int xm_server_run(struct xm_server *s)
 		const char *line;
 		size_t len;
 		enum xm_transport_status st = xm_transport_read(s->t, &line, &len);
+		/* Answers to pipelined requests leave together; the transport
+		 * flushes them before it waits for more input. */
 		xm_transport_cork(s->t);
 		switch (st) {
 		case XM_TRANSPORT_LINE:

@@ -118,11 +118,6 @@ static void shrink(struct xm_transport *t)
 	}
 }
 
-bool xm_transport_has_line(struct xm_transport *t)
-{
-	return memchr(t->in + t->scanned, '\n', t->end - t->scanned) != NULL;
-}
-
 enum xm_transport_status xm_transport_read(struct xm_transport *t, const char **line,
 		size_t *len)
 {
@@ -164,6 +159,8 @@ enum xm_transport_status xm_transport_read(struct xm_transport *t, const char **
 			}
 			return XM_TRANSPORT_EOF;
 		}
+		/* About to wait for the client: nothing may be held back now. */
+		xm_transport_flush(t);
 		make_room(t);
 		ssize_t n;
 		do {

@@ -6,6 +6,8 @@
  * xano-mcp/mcp/registry.h):
  *
  *     static const struct xm_tool *const tools[] = {
+	&xm_tool_compile_sdk_code,
+	&xm_tool_validate_sdk_code,
  *             &xm_tool_validate_xanoscript,
  *     };
  *     ... .tools = tools, .ntools = sizeof(tools) / sizeof(tools[0]),
@@ -18,8 +20,7 @@
 #include "xano-mcp/tools/tools.h"
 
 static const struct xm_tool *const tools[] = {
-	&xm_tool_compile_sdk_code,
-	&xm_tool_validate_sdk_code,
+	&xm_tool_validate_xanoscript,
 };
 
 const struct xm_registry xm_registry = {

@@ -864,6 +864,16 @@ const struct xm_xs_attr_spec *xm_xs_catalog_decl_attr(const char *name)
 	return find_attr(decl_attrs, LEN(decl_attrs), name);
 }
 
+bool xm_xs_catalog_stmt_parent_ok(const struct xm_xs_stmt_spec *stmt, const char *parent)
+{
+	return !(stmt->flags & XM_XS_S_NESTED) || (parent && in_words(parent, stmt->parents));
+}
+
+bool xm_xs_catalog_stmt_child_ok(const struct xm_xs_stmt_spec *container, const char *child)
+{
+	return !container->children || in_words(child, container->children);
+}
+
 bool xm_xs_catalog_filter(const char *name)
 {
 	return in_list(name, filters, LEN(filters));
@@ -1010,6 +1020,16 @@ const char *xm_xs_catalog_suggest_clause(const struct xm_xs_construct_spec *c,
 		const char *name)
 {
 	return xm_suggest_field(name, c->clauses, c->nclauses, sizeof(c->clauses[0]), 0);
+}
+
+const char *xm_xs_catalog_suggest_input_filter(const char *name)
+{
+	return xm_suggest(name, input_filters, LEN(input_filters));
+}
+
+const char *xm_xs_catalog_suggest_decl_attr(const char *name)
+{
+	return SUGGEST(name, decl_attrs);
 }
 
 const struct xm_xs_stmt_spec *xm_xs_catalog_stmts(size_t *n)

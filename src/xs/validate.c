@@ -339,7 +339,11 @@ static void check_attr_value(struct ctx *c, const char *owner, const struct xm_x
 		const struct xm_xs_attr_spec *spec)
 {
 	const struct xm_xs_node *v = a->value;
-	if (!kind_fits(v, spec->kinds)) {
+	bool is_string;
+	/* A bare word where a set value is expected: the set check explains better. */
+	bool set_literal = spec->set != XM_XS_SET_NONE && spec->set != XM_XS_SET_SORT &&
+		literal_text(v, &is_string) != NULL;
+	if (!set_literal && !kind_fits(v, spec->kinds)) {
 		char sugg[200];
 		snprintf(sugg, sizeof(sugg), "write %s", kinds_text(spec->kinds));
 		report(c, XM_SEV_ERROR, at_node(v), "wrong-value-kind", sugg,
@@ -444,14 +448,7 @@ static void check_input_filters(struct ctx *c, const struct xm_xs_node *d,
 		char sugg[200];
 		struct span s = at(f, strlen(f->name));
 		if (!xm_xs_catalog_input_filter(f->name)) {
-			const char *close = NULL;
-			static const char *const input_names[] = {
-				"alphaOk", "digitOk", "lower", "max", "min", "minAlpha", "minDigit",
-				"minLowerAlpha", "minSymbol", "minUpperAlpha", "ok", "pattern",
-				"prevent", "startsWith", "trim", "upper",
-			};
-			close = xm_suggest(f->name, input_names,
-				sizeof(input_names) / sizeof(input_names[0]));
+			const char *close = xm_xs_catalog_suggest_input_filter(f->name);
 			report(c, XM_SEV_ERROR, s, "unknown-input-filter",
 				did_you_mean(sugg, sizeof(sugg), close),
 				"`%s` is not an input filter", f->name);
@@ -480,14 +477,16 @@ static void check_input_filters(struct ctx *c, const struct xm_xs_node *d,
 
 static void check_meta(struct ctx *c, const struct xm_xs_node *d, const char *type)
 {
-	struct seen seen = { .n = 0 };
+	struct seen seen;
+	seen.n = 0; /* the items are written before they are read */
 	for (const struct xm_xs_node *m = d->items.first; m; m = m->next) {
 		if (m->kind == XM_XS_COMMENT) {
 			continue;
 		}
 		if (m->kind == XM_XS_BLOCK && m->name && strcmp(m->name, "schema") == 0) {
 			if (strcmp(type, "object") != 0) {
-				report(c, XM_SEV_ERROR, at_name(m), "unexpected-schema", NULL,
+				report(c, XM_SEV_ERROR, at_name(m), "unexpected-schema",
+					"make the field an `object`, or remove the block",
 					"only `object` fields take a `schema` block, not `%s`", type);
 			}
 			seen_before(&seen, m);
@@ -504,13 +503,8 @@ static void check_meta(struct ctx *c, const struct xm_xs_node *d, const char *ty
 		const struct xm_xs_attr_spec *spec = xm_xs_catalog_decl_attr(m->name);
 		if (!spec) {
 			char sugg[160];
-			static const char *const names[] = {
-				"default", "description", "override", "schema", "sensitive", "size",
-				"table", "values", "visibility",
-			};
 			report(c, XM_SEV_ERROR, at_name(m), "unknown-metadata",
-				did_you_mean(sugg, sizeof(sugg), xm_suggest(m->name, names,
-					sizeof(names) / sizeof(names[0]))),
+				did_you_mean(sugg, sizeof(sugg), xm_xs_catalog_suggest_decl_attr(m->name)),
 				"`%s` is not a field metadata attribute", m->name);
 			continue;
 		}
@@ -683,24 +677,11 @@ static const char *parents_text(const char *parents, char *buf, size_t size)
 	return buf;
 }
 
-static bool word_in(const char *word, const char *list)
-{
-	size_t len = strlen(word);
-	for (const char *p = list; p && *p;) {
-		const char *end = strchr(p, ' ');
-		size_t wlen = end ? (size_t)(end - p) : strlen(p);
-		if (wlen == len && memcmp(p, word, len) == 0) {
-			return true;
-		}
-		p += wlen + (end ? 1 : 0);
-	}
-	return false;
-}
-
 static void check_stmt_attrs(struct ctx *c, const struct xm_xs_node *s,
 		const struct xm_xs_stmt_spec *spec)
 {
-	struct seen seen = { .n = 0 };
+	struct seen seen;
+	seen.n = 0; /* the items are written before they are read */
 	bool open = spec->flags & XM_XS_S_OPEN;
 	for (const struct xm_xs_node *a = s->items.first; a; a = a->next) {
 		if (a->kind == XM_XS_COMMENT) {
@@ -800,13 +781,14 @@ static void check_stmt(struct ctx *c, const struct xm_xs_node *s,
 		return;
 	}
 	const char *pname = parent && parent->kind == XM_XS_STMT ? parent->name : NULL;
-	if ((spec->flags & XM_XS_S_NESTED) && (!pname || !word_in(pname, spec->parents))) {
+	if (!xm_xs_catalog_stmt_parent_ok(spec, pname)) {
 		char where[120];
-		report(c, XM_SEV_ERROR, at_name(s), "misplaced-statement", NULL,
-			"`%s` is only valid directly inside %s", name,
-			parents_text(spec->parents, where, sizeof(where)));
+		parents_text(spec->parents, where, sizeof(where));
+		snprintf(sugg, sizeof(sugg), "move it into %s", where);
+		report(c, XM_SEV_ERROR, at_name(s), "misplaced-statement", sugg,
+			"`%s` is only valid directly inside %s", name, where);
 	}
-	if (pspec && pspec->children && !word_in(name, pspec->children)) {
+	if (pspec && !xm_xs_catalog_stmt_child_ok(pspec, name)) {
 		char what[120];
 		snprintf(sugg, sizeof(sugg), "put it inside %s",
 			parents_text(pspec->children, what, sizeof(what)));
@@ -814,14 +796,16 @@ static void check_stmt(struct ctx *c, const struct xm_xs_node *s,
 			"`%s` cannot appear directly inside `%s`", name, pspec->name);
 	}
 	if ((spec->flags & XM_XS_S_TARGET) && !s->target) {
-		const char *what = strncmp(name, "db.", 3) == 0 ? "a table name" :
-			strncmp(name, "function.", 9) == 0 || strcmp(name, "task.call") == 0 ?
-			"the name of what it calls" : "a variable";
-		report(c, XM_SEV_ERROR, at_name(s), "missing-target", NULL,
-			"`%s` needs %s after it", name, what);
+		bool db = strncmp(name, "db.", 3) == 0;
+		bool call = strncmp(name, "function.", 9) == 0 || strcmp(name, "task.call") == 0;
+		snprintf(sugg, sizeof(sugg), "write `%s %s`", name,
+			db ? "\"table\"" : call ? "\"path/name\"" : "$name");
+		report(c, XM_SEV_ERROR, at_name(s), "missing-target", sugg,
+			"`%s` needs %s after it", name, db ? "a table name" :
+			call ? "the name of what it calls" : "a variable");
 	} else if (!(spec->flags & (XM_XS_S_TARGET | XM_XS_S_TARGET_OPT)) && s->target &&
 			!(spec->flags & XM_XS_S_OPEN)) {
-		report(c, XM_SEV_ERROR, at_node(s->target), "unexpected-target", NULL,
+		report(c, XM_SEV_ERROR, at_node(s->target), "unexpected-target", "remove it",
 			"`%s` does not take a name or variable after it", name);
 	}
 	if ((spec->flags & XM_XS_S_ARG) && !s->arg) {
@@ -830,7 +814,8 @@ static void check_stmt(struct ctx *c, const struct xm_xs_node *s,
 			"`%s` needs a parenthesised expression after it", name);
 	} else if (s->arg && !(spec->flags & (XM_XS_S_ARG | XM_XS_S_COND)) &&
 			strncmp(name, "expect.", 7) != 0) {
-		report(c, XM_SEV_ERROR, at_node(s->arg), "unexpected-condition", NULL,
+		report(c, XM_SEV_ERROR, at_node(s->arg), "unexpected-condition",
+			"remove the parenthesised expression",
 			"`%s` does not take a parenthesised expression", name);
 	}
 	if (s->as && !(spec->flags & XM_XS_S_AS)) {
@@ -843,7 +828,7 @@ static void check_stmt(struct ctx *c, const struct xm_xs_node *s,
 	}
 	bool body = s->flags & XM_XS_F_BODY;
 	if (body && (spec->flags & XM_XS_S_NO_BODY)) {
-		report(c, XM_SEV_ERROR, at_name(s), "unexpected-body", NULL,
+		report(c, XM_SEV_ERROR, at_name(s), "unexpected-body", "remove the block",
 			"`%s` does not take a block", name);
 	} else if (!body && (spec->flags & XM_XS_S_BODY_REQ)) {
 		snprintf(sugg, sizeof(sugg), "write `%s {` on this line and `}` below it", name);
@@ -864,7 +849,8 @@ static void check_stmt(struct ctx *c, const struct xm_xs_node *s,
 static void check_stmts(struct ctx *c, const struct xm_xs_node *body,
 		const struct xm_xs_node *parent, const struct xm_xs_stmt_spec *pspec)
 {
-	struct seen seen = { .n = 0 };
+	struct seen seen;
+	seen.n = 0; /* the items are written before they are read */
 	for (const struct xm_xs_node *i = body->items.first; i; i = i->next) {
 		if (i->kind == XM_XS_STMT) {
 			check_stmt(c, i, parent, pspec);
@@ -1004,9 +990,13 @@ static void check_verb(struct ctx *c, const struct xm_xs_node *con)
 		} else {
 			snprintf(sugg, sizeof(sugg), "use GET, POST, PUT, PATCH or DELETE");
 		}
-		report(c, XM_SEV_ERROR, at_node(verb->value), "bad-verb", sugg,
-			"`%s` is not an HTTP verb Xano accepts (%s)", text,
-			is_string ? "write it without quotes" : "GET, POST, PUT, PATCH or DELETE");
+		if (is_string && close) {
+			report(c, XM_SEV_ERROR, at_node(verb->value), "bad-verb", sugg,
+				"the verb is a bare word, not a string");
+		} else {
+			report(c, XM_SEV_ERROR, at_node(verb->value), "bad-verb", sugg,
+				"`%s` is not an HTTP verb that Xano accepts", text);
+		}
 	}
 }
 
@@ -1033,8 +1023,10 @@ static void check_construct(struct ctx *c, const struct xm_xs_node *con)
 	const struct xm_xs_construct_spec *spec = xm_xs_catalog_construct(name);
 	char sugg[200];
 	if (!spec) {
-		report(c, XM_SEV_ERROR, at_name(con), "unknown-construct",
-			did_you_mean(sugg, sizeof(sugg), xm_xs_catalog_suggest_construct(name)),
+		const char *close = xm_xs_catalog_suggest_construct(name);
+		report(c, XM_SEV_ERROR, at_name(con), "unknown-construct", close ?
+			did_you_mean(sugg, sizeof(sugg), close) : "start with `query`, `function`, "
+			"`table`, `task`, `api_group`, `middleware` or another construct",
 			"`%s` is not a XanoScript construct", name);
 	} else if ((spec->flags & XM_XS_C_NAME) && !con->target) {
 		snprintf(sugg, sizeof(sugg), "write `%s \"name\" {`", name);
@@ -1051,7 +1043,8 @@ static void check_construct(struct ctx *c, const struct xm_xs_node *con)
 	}
 	bool open = !spec || (spec->flags & XM_XS_C_OPEN);
 	bool in_table = spec && strcmp(spec->name, "table") == 0;
-	struct seen seen = { .n = 0 };
+	struct seen seen;
+	seen.n = 0; /* the items are written before they are read */
 	for (const struct xm_xs_node *i = con->items.first; i; i = i->next) {
 		if (i->kind != XM_XS_ATTR && i->kind != XM_XS_BLOCK) {
 			continue;
@@ -1164,7 +1157,7 @@ void xm_xs_validate(const struct xm_xs_node *root, const struct xm_xs_validate_o
 		}
 		if (!any && diags->errors == 0) {
 			struct span s = { 1, 1, 1 };
-			report(&c, XM_SEV_ERROR, s, "empty", "start with a construct such as "
+			report(&c, XM_SEV_ERROR, s, "no-construct", "start with a construct such as "
 				"`function \"name\" {`", "there is no XanoScript construct in this text");
 		}
 		break;

@@ -70,6 +70,19 @@ START_TEST(lookups)
 		"minDigit"));
 	ck_assert_ptr_null(xm_xs_catalog_type("string"));
 	ck_assert_str_eq(xm_xs_catalog_type_fix("string"), "`text`");
+	const struct xm_xs_stmt_spec *each = xm_xs_catalog_stmt("each");
+	ck_assert(xm_xs_catalog_stmt_parent_ok(each, "foreach"));
+	ck_assert(xm_xs_catalog_stmt_parent_ok(each, "while"));
+	ck_assert(!xm_xs_catalog_stmt_parent_ok(each, "for_each"));
+	ck_assert(!xm_xs_catalog_stmt_parent_ok(each, NULL));
+	ck_assert(xm_xs_catalog_stmt_parent_ok(get, NULL));
+	const struct xm_xs_stmt_spec *cond = xm_xs_catalog_stmt("conditional");
+	ck_assert(xm_xs_catalog_stmt_child_ok(cond, "elseif"));
+	ck_assert(!xm_xs_catalog_stmt_child_ok(cond, "else if"));
+	ck_assert(!xm_xs_catalog_stmt_child_ok(cond, "if2"));
+	ck_assert(xm_xs_catalog_stmt_child_ok(get, "anything"));
+	ck_assert_str_eq(xm_xs_catalog_suggest_input_filter("minDigits"), "minDigit");
+	ck_assert_str_eq(xm_xs_catalog_suggest_decl_attr("sensitve"), "sensitive");
 	ck_assert(xm_xs_catalog_reserved_var("input"));
 	ck_assert(!xm_xs_catalog_reserved_var("user"));
 }

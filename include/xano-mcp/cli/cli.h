@@ -89,7 +89,9 @@ int xm_cli_getopt(int argc, char **argv, const char *shortopts,
 		const struct option *longopts, const struct xm_command *cmd);
 
 /* The commands, one file each. */
+int xm_cmd_check(int argc, char **argv);
 int xm_cmd_compile(int argc, char **argv);
+int xm_cmd_fmt(int argc, char **argv);
 int xm_cmd_help(int argc, char **argv);
 int xm_cmd_serve(int argc, char **argv);
 int xm_cmd_version(int argc, char **argv);

@@ -10,11 +10,11 @@
  *
  * Writing: xm_transport_send() appends '\n' and writes the whole message
  * with write(2) under a lock, so messages from several threads never
- * interleave. While the reading thread has more complete lines buffered it
- * may cork the output (xm_transport_cork) so that pipelined answers leave
- * in one write; it uncorks (xm_transport_flush) before it would wait for
- * input or do slow work, so nothing is ever held back while the client
- * waits. A send from another thread flushes at once. EPIPE or any other
+ * interleave. The reading thread may cork the output (xm_transport_cork) so
+ * that answers to pipelined requests leave in one write: xm_transport_read
+ * flushes before it blocks in read(2), and the caller flushes before slow
+ * work (xm_transport_flush), so nothing is held back while the client
+ * waits. A send from another thread writes at once. EPIPE or any other
  * write error marks the peer gone: sends then fail fast.
  *
  * SIGPIPE must be ignored by the program (xm_cmd_serve does it); then a
@@ -47,13 +47,12 @@ struct xm_transport *xm_transport_create(int in_fd, int out_fd, size_t max_line)
 void xm_transport_destroy(struct xm_transport *t);
 
 /*
- * Blocks until a line, EOF or an error. The line is NUL-terminated at
- * line[len] and stays valid until the next call.
+ * Blocks until a line, EOF or an error, flushing corked output before it
+ * waits. The line is NUL-terminated at line[len] and stays valid until the
+ * next call.
  */
 enum xm_transport_status xm_transport_read(struct xm_transport *t, const char **line,
 		size_t *len);
-/* True when a complete line is already buffered (read will not block). */
-bool xm_transport_has_line(struct xm_transport *t);
 
 /* Writes msg plus '\n'; msg must not contain a newline. False once the peer
  * is gone. */

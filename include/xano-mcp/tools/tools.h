@@ -12,6 +12,9 @@
 
 #include "xano-mcp/mcp/registry.h"
 
+/* tools_xs.c: XanoScript */
+extern const struct xm_tool xm_tool_validate_xanoscript;
+
 /* Documentation embedded at build time (generated docs.c, NULL-terminated). */
 extern const struct xm_resource *const xm_doc_resources[];
 

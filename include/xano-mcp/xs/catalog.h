@@ -149,6 +149,11 @@ const struct xm_xs_attr_spec *xm_xs_catalog_clause(const struct xm_xs_construct_
 /* Metadata attributes of a declaration (`description`, `sensitive`, `table`...). */
 const struct xm_xs_attr_spec *xm_xs_catalog_decl_attr(const char *name);
 
+/* Whether a XM_XS_S_NESTED statement may sit directly inside parent (a name). */
+bool xm_xs_catalog_stmt_parent_ok(const struct xm_xs_stmt_spec *stmt, const char *parent);
+/* Whether a container (spec->children set) may hold the statement child. */
+bool xm_xs_catalog_stmt_child_ok(const struct xm_xs_stmt_spec *container, const char *child);
+
 /* Expression filters (`$x|name`), LS11 plus the engine's additions. */
 bool xm_xs_catalog_filter(const char *name);
 /* Column filters allowed on `$db.table.col` operands in query expressions. */
@@ -197,6 +202,8 @@ const char *xm_xs_catalog_suggest_stmt_attr(const struct xm_xs_stmt_spec *stmt,
 		const char *name);
 const char *xm_xs_catalog_suggest_clause(const struct xm_xs_construct_spec *c,
 		const char *name);
+const char *xm_xs_catalog_suggest_input_filter(const char *name);
+const char *xm_xs_catalog_suggest_decl_attr(const char *name);
 
 /* For tests and documentation: the raw tables. */
 const struct xm_xs_stmt_spec *xm_xs_catalog_stmts(size_t *n);

@@ -142,7 +142,10 @@ void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes
 		xm_buf_add(out, src, len);
 		return;
 	}
+	/* The repaired text is never longer than the original until closers
+	 * are appended at the end: reserve once and write bytes directly. */
 	xm_buf_reserve(out, len + 16);
+#define PUT(ch) (out->data[out->len++] = (char)(ch))
 	/* Pass 1: quotes, with string and comment awareness; collect the
 	 * bracket stack on the way. */
 	char stack[256];
@@ -156,7 +159,7 @@ void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes
 		int sq = smart_quote(src + i, len - i);
 		if (c == '/' && i + 1 < len && src[i + 1] == '/') {
 			while (i < len && src[i] != '\n') {
-				xm_buf_addc(out, src[i]);
+				PUT(src[i]);
 				step(&p, src[i]);
 				i++;
 			}
@@ -174,21 +177,24 @@ void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes
 			for (size_t k = 0; k < n; k++) {
 				step(&p, src[i + k]);
 			}
-			xm_buf_add(out, src + i, n);
+			for (size_t m = 0; m < n; m++) {
+				PUT(src[i + m]);
+			}
 			i += n;
 			continue;
 		}
 		if (c == '\'' || c == '"' || c == '`' || sq) {
 			char q = sq ? (char)sq : c;
 			struct pos start = p;
-			xm_buf_addc(out, q);
+			PUT(q);
 			size_t k = i + (sq ? 3 : 1);
 			step(&p, c);
 			bool smart_seen = sq != 0;
 			while (k < len) {
 				int sk = smart_quote(src + k, len - k);
 				if (src[k] == '\\' && k + 1 < len) {
-					xm_buf_add(out, src + k, 2);
+					PUT(src[k]);
+					PUT(src[k + 1]);
 					step(&p, src[k]);
 					step(&p, src[k + 1]);
 					k += 2;
@@ -200,13 +206,13 @@ void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes
 					 isalnum((unsigned char)src[k + 3]));
 				if (sq && sk == sq && !apostrophe) {
 					/* A typographic closer ends a typographic string. */
-					xm_buf_addc(out, q);
+					PUT(q);
 					step(&p, '"');
 					k += 3;
 					goto closed;
 				}
 				if (src[k] == q) {
-					xm_buf_addc(out, q);
+					PUT(q);
 					step(&p, q);
 					k++;
 					goto closed;
@@ -214,7 +220,7 @@ void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes
 				if (src[k] == '\n' && q != '`') {
 					break;
 				}
-				xm_buf_addc(out, src[k]);
+				PUT(src[k]);
 				if (((unsigned char)src[k] & 0xc0) != 0x80) {
 					step(&p, src[k]);
 				}
@@ -252,12 +258,14 @@ closed:
 				continue;
 			}
 		}
-		xm_buf_addc(out, c);
+		PUT(c);
 		if (((unsigned char)c & 0xc0) != 0x80) {
 			step(&p, c);
 		}
 		i++;
 	}
+#undef PUT
+	out->data[out->len] = '\0';
 	/* Pass 2 on the result: a trailing comma, missing closers. */
 	size_t end = out->len;
 	while (end > 0 && strchr(" \t\r\n", out->data[end - 1])) {

@@ -271,6 +271,11 @@ static long read_hex(const char *s, size_t avail, size_t n)
 char *xm_sdk_template_decode(const char *text, size_t n, unsigned line, unsigned col,
 		struct xm_arena *arena, struct xm_diags *diags, size_t *len)
 {
+	if (!memchr(text, '\\', n)) {
+		/* No escapes: the common case, copied as is. */
+		*len = n;
+		return xm_arena_strndup(arena, text, n);
+	}
 	struct xm_buf out = XM_BUF_INIT;
 	unsigned l = line, c = col;
 	for (size_t i = 0; i < n; i++) {

@@ -1,11 +1,12 @@
-#include <ctype.h>
 #include <stdbool.h>
 
 #include "xano-mcp/sdk/metrics.h"
 
+/* ASCII only, without the locale lookups of isalnum(). */
 static bool is_word(unsigned char c)
 {
-	return isalnum(c) || c == '_';
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		c == '_';
 }
 
 size_t xm_sdk_estimate_tokens(const char *text, size_t len)

@@ -135,6 +135,24 @@ static char closer_of(char open)
 	return open == '(' ? ')' : open == '[' ? ']' : '}';
 }
 
+/* Bytes the repair loop must look at: comments, quotes, brackets, line
+ * breaks and the lead byte of typographic quotes. */
+static const unsigned char special[256] = {
+	['/'] = 1, ['\''] = 1, ['"'] = 1, ['`'] = 1, ['('] = 1, [')'] = 1, ['['] = 1,
+	[']'] = 1, ['{'] = 1, ['}'] = 1, ['\n'] = 1, [0xe2] = 1,
+	/* UTF-8 continuation bytes do not advance the column. */
+	[0x80] = 1, [0x81] = 1, [0x82] = 1, [0x83] = 1, [0x84] = 1, [0x85] = 1, [0x86] = 1,
+	[0x87] = 1, [0x88] = 1, [0x89] = 1, [0x8a] = 1, [0x8b] = 1, [0x8c] = 1, [0x8d] = 1,
+	[0x8e] = 1, [0x8f] = 1, [0x90] = 1, [0x91] = 1, [0x92] = 1, [0x93] = 1, [0x94] = 1,
+	[0x95] = 1, [0x96] = 1, [0x97] = 1, [0x98] = 1, [0x99] = 1, [0x9a] = 1, [0x9b] = 1,
+	[0x9c] = 1, [0x9d] = 1, [0x9e] = 1, [0x9f] = 1, [0xa0] = 1, [0xa1] = 1, [0xa2] = 1,
+	[0xa3] = 1, [0xa4] = 1, [0xa5] = 1, [0xa6] = 1, [0xa7] = 1, [0xa8] = 1, [0xa9] = 1,
+	[0xaa] = 1, [0xab] = 1, [0xac] = 1, [0xad] = 1, [0xae] = 1, [0xaf] = 1, [0xb0] = 1,
+	[0xb1] = 1, [0xb2] = 1, [0xb3] = 1, [0xb4] = 1, [0xb5] = 1, [0xb6] = 1, [0xb7] = 1,
+	[0xb8] = 1, [0xb9] = 1, [0xba] = 1, [0xbb] = 1, [0xbc] = 1, [0xbd] = 1, [0xbe] = 1,
+	[0xbf] = 1,
+};
+
 void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes,
 		struct xm_buf *out)
 {
@@ -155,6 +173,15 @@ void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes
 	size_t i = 0;
 	/* Start of the trailing run of only closers/commas/semicolons. */
 	while (i < len) {
+		/* Most bytes need nothing: copy runs of them quickly. */
+		while (i < len && !special[(unsigned char)src[i]]) {
+			PUT(src[i]);
+			p.col++;
+			i++;
+		}
+		if (i >= len) {
+			break;
+		}
 		char c = src[i];
 		int sq = smart_quote(src + i, len - i);
 		if (c == '/' && i + 1 < len && src[i + 1] == '/') {

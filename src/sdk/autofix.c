@@ -116,18 +116,19 @@ static int smart_quote(const char *s, size_t avail)
 	}
 }
 
-struct pos {
-	unsigned line, col;
-};
-
-static void step(struct pos *p, char c)
+/* Line and byte column (1-based) of offset off in text, like the positions
+ * of diagnostics (xs/diag.h). Only computed when a repair is reported. */
+static void pos_of(const char *text, size_t off, unsigned *line, unsigned *col)
 {
-	if (c == '\n') {
-		p->line++;
-		p->col = 1;
-	} else {
-		p->col++;
+	size_t start = 0;
+	*line = 1;
+	for (size_t k = 0; k < off; k++) {
+		if (text[k] == '\n') {
+			(*line)++;
+			start = k + 1;
+		}
 	}
+	*col = (unsigned)(off - start) + 1;
 }
 
 static char closer_of(char open)
@@ -135,22 +136,11 @@ static char closer_of(char open)
 	return open == '(' ? ')' : open == '[' ? ']' : '}';
 }
 
-/* Bytes the repair loop must look at: comments, quotes, brackets, line
- * breaks and the lead byte of typographic quotes. */
+/* Bytes the repair loop must look at: comments, quotes, brackets and the
+ * lead byte of typographic quotes. */
 static const unsigned char special[256] = {
 	['/'] = 1, ['\''] = 1, ['"'] = 1, ['`'] = 1, ['('] = 1, [')'] = 1, ['['] = 1,
-	[']'] = 1, ['{'] = 1, ['}'] = 1, ['\n'] = 1, [0xe2] = 1,
-	/* UTF-8 continuation bytes do not advance the column. */
-	[0x80] = 1, [0x81] = 1, [0x82] = 1, [0x83] = 1, [0x84] = 1, [0x85] = 1, [0x86] = 1,
-	[0x87] = 1, [0x88] = 1, [0x89] = 1, [0x8a] = 1, [0x8b] = 1, [0x8c] = 1, [0x8d] = 1,
-	[0x8e] = 1, [0x8f] = 1, [0x90] = 1, [0x91] = 1, [0x92] = 1, [0x93] = 1, [0x94] = 1,
-	[0x95] = 1, [0x96] = 1, [0x97] = 1, [0x98] = 1, [0x99] = 1, [0x9a] = 1, [0x9b] = 1,
-	[0x9c] = 1, [0x9d] = 1, [0x9e] = 1, [0x9f] = 1, [0xa0] = 1, [0xa1] = 1, [0xa2] = 1,
-	[0xa3] = 1, [0xa4] = 1, [0xa5] = 1, [0xa6] = 1, [0xa7] = 1, [0xa8] = 1, [0xa9] = 1,
-	[0xaa] = 1, [0xab] = 1, [0xac] = 1, [0xad] = 1, [0xae] = 1, [0xaf] = 1, [0xb0] = 1,
-	[0xb1] = 1, [0xb2] = 1, [0xb3] = 1, [0xb4] = 1, [0xb5] = 1, [0xb6] = 1, [0xb7] = 1,
-	[0xb8] = 1, [0xb9] = 1, [0xba] = 1, [0xbb] = 1, [0xbc] = 1, [0xbd] = 1, [0xbe] = 1,
-	[0xbf] = 1,
+	[']'] = 1, ['{'] = 1, ['}'] = 1, [0xe2] = 1,
 };
 
 void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes,
@@ -169,14 +159,12 @@ void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes
 	char stack[256];
 	size_t depth = 0;
 	bool overflow = false;
-	struct pos p = {1, 1};
 	size_t i = 0;
 	/* Start of the trailing run of only closers/commas/semicolons. */
 	while (i < len) {
 		/* Most bytes need nothing: copy runs of them quickly. */
 		while (i < len && !special[(unsigned char)src[i]]) {
 			PUT(src[i]);
-			p.col++;
 			i++;
 		}
 		if (i >= len) {
@@ -187,7 +175,6 @@ void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes
 		if (c == '/' && i + 1 < len && src[i + 1] == '/') {
 			while (i < len && src[i] != '\n') {
 				PUT(src[i]);
-				step(&p, src[i]);
 				i++;
 			}
 			continue;
@@ -201,9 +188,6 @@ void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes
 				}
 			}
 			size_t n = end ? (size_t)(end - (src + i)) : len - i;
-			for (size_t k = 0; k < n; k++) {
-				step(&p, src[i + k]);
-			}
 			for (size_t m = 0; m < n; m++) {
 				PUT(src[i + m]);
 			}
@@ -212,18 +196,15 @@ void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes
 		}
 		if (c == '\'' || c == '"' || c == '`' || sq) {
 			char q = sq ? (char)sq : c;
-			struct pos start = p;
+			size_t start = i;
 			PUT(q);
 			size_t k = i + (sq ? 3 : 1);
-			step(&p, c);
 			bool smart_seen = sq != 0;
 			while (k < len) {
 				int sk = smart_quote(src + k, len - k);
 				if (src[k] == '\\' && k + 1 < len) {
 					PUT(src[k]);
 					PUT(src[k + 1]);
-					step(&p, src[k]);
-					step(&p, src[k + 1]);
 					k += 2;
 					continue;
 				}
@@ -234,13 +215,11 @@ void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes
 				if (sq && sk == sq && !apostrophe) {
 					/* A typographic closer ends a typographic string. */
 					PUT(q);
-					step(&p, '"');
 					k += 3;
 					goto closed;
 				}
 				if (src[k] == q) {
 					PUT(q);
-					step(&p, q);
 					k++;
 					goto closed;
 				}
@@ -248,14 +227,13 @@ void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes
 					break;
 				}
 				PUT(src[k]);
-				if (((unsigned char)src[k] & 0xc0) != 0x80) {
-					step(&p, src[k]);
-				}
 				k++;
 			}
 closed:
 			if (smart_seen) {
-				xm_sdk_fix_add(fixes, start.line, start.col,
+				unsigned line, col;
+				pos_of(src, start, &line, &col);
+				xm_sdk_fix_add(fixes, line, col,
 					"replaced typographic quotes with %c", q);
 			}
 			i = k;
@@ -278,17 +256,14 @@ closed:
 				tail = strchr(")]}; \t\r\n,", src[k]) != NULL;
 			}
 			if (tail) {
-				xm_sdk_fix_add(fixes, p.line, p.col, "removed an unbalanced `%c`",
-						c);
-				step(&p, c);
+				unsigned line, col;
+				pos_of(src, i, &line, &col);
+				xm_sdk_fix_add(fixes, line, col, "removed an unbalanced `%c`", c);
 				i++;
 				continue;
 			}
 		}
 		PUT(c);
-		if (((unsigned char)c & 0xc0) != 0x80) {
-			step(&p, c);
-		}
 		i++;
 	}
 #undef PUT
@@ -304,29 +279,21 @@ closed:
 	}
 	if (insert > 0 && out->data[insert - 1] == ',') {
 		size_t at = insert - 1;
-		struct pos cp = {1, 1};
-		for (size_t k = 0; k < at; k++) {
-			if (((unsigned char)out->data[k] & 0xc0) != 0x80) {
-				step(&cp, out->data[k]);
-			}
-		}
+		unsigned line, col;
+		pos_of(out->data, at, &line, &col);
 		memmove(out->data + at, out->data + at + 1, out->len - at - 1);
 		xm_buf_truncate(out, out->len - 1);
 		insert--;
 		end--;
-		xm_sdk_fix_add(fixes, cp.line, cp.col, "removed a trailing comma");
+		xm_sdk_fix_add(fixes, line, col, "removed a trailing comma");
 	}
 	if (depth > 0 && !overflow) {
 		struct xm_buf closers = XM_BUF_INIT;
 		for (size_t k = depth; k > 0; k--) {
 			xm_buf_addc(&closers, closer_of(stack[k - 1]));
 		}
-		struct pos cp = {1, 1};
-		for (size_t k = 0; k < insert; k++) {
-			if (((unsigned char)out->data[k] & 0xc0) != 0x80) {
-				step(&cp, out->data[k]);
-			}
-		}
+		unsigned line, col;
+		pos_of(out->data, insert, &line, &col);
 		size_t tail_len = out->len - insert;
 		/* Not strndup: the text may hold NUL bytes. */
 		char *tail = xm_malloc(tail_len + 1);
@@ -335,7 +302,7 @@ closed:
 		xm_buf_add(out, closers.data, closers.len);
 		xm_buf_add(out, tail, tail_len);
 		free(tail);
-		xm_sdk_fix_add(fixes, cp.line, cp.col, "added the missing `%s` at the end",
+		xm_sdk_fix_add(fixes, line, col, "added the missing `%s` at the end",
 			closers.data);
 		xm_buf_finish(&closers);
 	}

@@ -6,8 +6,6 @@
  * xano-mcp/mcp/registry.h):
  *
  *     static const struct xm_tool *const tools[] = {
-	&xm_tool_compile_sdk_code,
-	&xm_tool_validate_sdk_code,
  *             &xm_tool_validate_xanoscript,
  *     };
  *     ... .tools = tools, .ntools = sizeof(tools) / sizeof(tools[0]),
@@ -20,6 +18,8 @@
 #include "xano-mcp/tools/tools.h"
 
 static const struct xm_tool *const tools[] = {
+	&xm_tool_compile_sdk_code,
+	&xm_tool_validate_sdk_code,
 	&xm_tool_validate_xanoscript,
 };
 

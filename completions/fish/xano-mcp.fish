@@ -50,6 +50,10 @@ complete -c xano-mcp -n '__fish_seen_subcommand_from check' -s h -l help -d 'Sho
 complete -c xano-mcp -n '__fish_seen_subcommand_from check' -l json -d 'Print the diagnostics as JSON'
 complete -c xano-mcp -n '__fish_seen_subcommand_from check' -l ls11 -d 'Also warn about what only Xano 11.x rejects'
 complete -c xano-mcp -n '__fish_seen_subcommand_from check' -F
+complete -c xano-mcp -n '__fish_seen_subcommand_from compile' -s h -l help -d 'Show the usage of compile'
+complete -c xano-mcp -n '__fish_seen_subcommand_from compile' -l json -d 'Print the result as one JSON object'
+complete -c xano-mcp -n '__fish_seen_subcommand_from compile' -l no-fix -d 'Apply no automatic repairs'
+complete -c xano-mcp -n '__fish_seen_subcommand_from compile' -F
 complete -c xano-mcp -n '__fish_seen_subcommand_from fmt' -s h -l help -d 'Show the usage of fmt'
 complete -c xano-mcp -n '__fish_seen_subcommand_from fmt' -l check -d 'List the files that are not formatted'
 complete -c xano-mcp -n '__fish_seen_subcommand_from fmt' -s w -l write -d 'Rewrite the files in place'
@@ -58,8 +62,3 @@ complete -c xano-mcp -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show
 complete -c xano-mcp -n '__fish_seen_subcommand_from help' -a '(__fish_xano_mcp_commands)'
 complete -c xano-mcp -n '__fish_seen_subcommand_from serve' -s h -l help -d 'Show the usage of serve'
 complete -c xano-mcp -n '__fish_seen_subcommand_from version' -s h -l help -d 'Show the usage of version'
-complete -c xano-mcp -n '__fish_seen_subcommand_from compile' -s h -l help -d 'Show the usage of compile'
-complete -c xano-mcp -n '__fish_seen_subcommand_from compile' -l json -d 'Print the result as one JSON object'
-complete -c xano-mcp -n '__fish_seen_subcommand_from compile' -l no-fix -d 'Apply no automatic repairs'
-complete -c xano-mcp -n '__fish_seen_subcommand_from compile' -F
-complete -c xano-mcp -n '__fish_seen_subcommand_from serve' -s h -l help -d 'Show the usage of serve'

@@ -50,8 +50,7 @@ int xm_cmd_compile(int argc, char **argv)
 	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	struct xm_buf code = XM_BUF_INIT;
 	struct xm_error err = XM_ERROR_INIT;
-	/* One byte over the limit so the compiler reports the size itself. */
-	if (!xm_file_read(path, XM_SDK_MAX_SOURCE + 1, &code, &err)) {
+	if (!xm_file_read(path, XM_SDK_MAX_SOURCE, &code, &err)) {
 		xm_cli_error("%s", err.message);
 		xm_buf_finish(&code);
 		return XM_EXIT_FAILURE;

@@ -116,24 +116,32 @@ static int smart_quote(const char *s, size_t avail)
 	}
 }
 
-struct pos {
-	unsigned line, col;
-};
-
-static void step(struct pos *p, char c)
+/* Line and byte column (1-based) of offset off in text, like the positions
+ * of diagnostics (xs/diag.h). Only computed when a repair is reported. */
+static void pos_of(const char *text, size_t off, unsigned *line, unsigned *col)
 {
-	if (c == '\n') {
-		p->line++;
-		p->col = 1;
-	} else {
-		p->col++;
+	size_t start = 0;
+	*line = 1;
+	for (size_t k = 0; k < off; k++) {
+		if (text[k] == '\n') {
+			(*line)++;
+			start = k + 1;
+		}
 	}
+	*col = (unsigned)(off - start) + 1;
 }
 
 static char closer_of(char open)
 {
 	return open == '(' ? ')' : open == '[' ? ']' : '}';
 }
+
+/* Bytes the repair loop must look at: comments, quotes, brackets and the
+ * lead byte of typographic quotes. */
+static const unsigned char special[256] = {
+	['/'] = 1, ['\''] = 1, ['"'] = 1, ['`'] = 1, ['('] = 1, [')'] = 1, ['['] = 1,
+	[']'] = 1, ['{'] = 1, ['}'] = 1, [0xe2] = 1,
+};
 
 void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes,
 		struct xm_buf *out)
@@ -142,22 +150,31 @@ void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes
 		xm_buf_add(out, src, len);
 		return;
 	}
+	/* The repaired text is never longer than the original until closers
+	 * are appended at the end: reserve once and write bytes directly. */
 	xm_buf_reserve(out, len + 16);
+#define PUT(ch) (out->data[out->len++] = (char)(ch))
 	/* Pass 1: quotes, with string and comment awareness; collect the
 	 * bracket stack on the way. */
 	char stack[256];
 	size_t depth = 0;
 	bool overflow = false;
-	struct pos p = {1, 1};
 	size_t i = 0;
 	/* Start of the trailing run of only closers/commas/semicolons. */
 	while (i < len) {
+		/* Most bytes need nothing: copy runs of them quickly. */
+		while (i < len && !special[(unsigned char)src[i]]) {
+			PUT(src[i]);
+			i++;
+		}
+		if (i >= len) {
+			break;
+		}
 		char c = src[i];
 		int sq = smart_quote(src + i, len - i);
 		if (c == '/' && i + 1 < len && src[i + 1] == '/') {
 			while (i < len && src[i] != '\n') {
-				xm_buf_addc(out, src[i]);
-				step(&p, src[i]);
+				PUT(src[i]);
 				i++;
 			}
 			continue;
@@ -171,26 +188,23 @@ void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes
 				}
 			}
 			size_t n = end ? (size_t)(end - (src + i)) : len - i;
-			for (size_t k = 0; k < n; k++) {
-				step(&p, src[i + k]);
+			for (size_t m = 0; m < n; m++) {
+				PUT(src[i + m]);
 			}
-			xm_buf_add(out, src + i, n);
 			i += n;
 			continue;
 		}
 		if (c == '\'' || c == '"' || c == '`' || sq) {
 			char q = sq ? (char)sq : c;
-			struct pos start = p;
-			xm_buf_addc(out, q);
+			size_t start = i;
+			PUT(q);
 			size_t k = i + (sq ? 3 : 1);
-			step(&p, c);
 			bool smart_seen = sq != 0;
 			while (k < len) {
 				int sk = smart_quote(src + k, len - k);
 				if (src[k] == '\\' && k + 1 < len) {
-					xm_buf_add(out, src + k, 2);
-					step(&p, src[k]);
-					step(&p, src[k + 1]);
+					PUT(src[k]);
+					PUT(src[k + 1]);
 					k += 2;
 					continue;
 				}
@@ -200,29 +214,26 @@ void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes
 					 isalnum((unsigned char)src[k + 3]));
 				if (sq && sk == sq && !apostrophe) {
 					/* A typographic closer ends a typographic string. */
-					xm_buf_addc(out, q);
-					step(&p, '"');
+					PUT(q);
 					k += 3;
 					goto closed;
 				}
 				if (src[k] == q) {
-					xm_buf_addc(out, q);
-					step(&p, q);
+					PUT(q);
 					k++;
 					goto closed;
 				}
 				if (src[k] == '\n' && q != '`') {
 					break;
 				}
-				xm_buf_addc(out, src[k]);
-				if (((unsigned char)src[k] & 0xc0) != 0x80) {
-					step(&p, src[k]);
-				}
+				PUT(src[k]);
 				k++;
 			}
 closed:
 			if (smart_seen) {
-				xm_sdk_fix_add(fixes, start.line, start.col,
+				unsigned line, col;
+				pos_of(src, start, &line, &col);
+				xm_sdk_fix_add(fixes, line, col,
 					"replaced typographic quotes with %c", q);
 			}
 			i = k;
@@ -245,19 +256,18 @@ closed:
 				tail = strchr(")]}; \t\r\n,", src[k]) != NULL;
 			}
 			if (tail) {
-				xm_sdk_fix_add(fixes, p.line, p.col, "removed an unbalanced `%c`",
-						c);
-				step(&p, c);
+				unsigned line, col;
+				pos_of(src, i, &line, &col);
+				xm_sdk_fix_add(fixes, line, col, "removed an unbalanced `%c`", c);
 				i++;
 				continue;
 			}
 		}
-		xm_buf_addc(out, c);
-		if (((unsigned char)c & 0xc0) != 0x80) {
-			step(&p, c);
-		}
+		PUT(c);
 		i++;
 	}
+#undef PUT
+	out->data[out->len] = '\0';
 	/* Pass 2 on the result: a trailing comma, missing closers. */
 	size_t end = out->len;
 	while (end > 0 && strchr(" \t\r\n", out->data[end - 1])) {
@@ -269,29 +279,21 @@ closed:
 	}
 	if (insert > 0 && out->data[insert - 1] == ',') {
 		size_t at = insert - 1;
-		struct pos cp = {1, 1};
-		for (size_t k = 0; k < at; k++) {
-			if (((unsigned char)out->data[k] & 0xc0) != 0x80) {
-				step(&cp, out->data[k]);
-			}
-		}
+		unsigned line, col;
+		pos_of(out->data, at, &line, &col);
 		memmove(out->data + at, out->data + at + 1, out->len - at - 1);
 		xm_buf_truncate(out, out->len - 1);
 		insert--;
 		end--;
-		xm_sdk_fix_add(fixes, cp.line, cp.col, "removed a trailing comma");
+		xm_sdk_fix_add(fixes, line, col, "removed a trailing comma");
 	}
 	if (depth > 0 && !overflow) {
 		struct xm_buf closers = XM_BUF_INIT;
 		for (size_t k = depth; k > 0; k--) {
 			xm_buf_addc(&closers, closer_of(stack[k - 1]));
 		}
-		struct pos cp = {1, 1};
-		for (size_t k = 0; k < insert; k++) {
-			if (((unsigned char)out->data[k] & 0xc0) != 0x80) {
-				step(&cp, out->data[k]);
-			}
-		}
+		unsigned line, col;
+		pos_of(out->data, insert, &line, &col);
 		size_t tail_len = out->len - insert;
 		/* Not strndup: the text may hold NUL bytes. */
 		char *tail = xm_malloc(tail_len + 1);
@@ -300,7 +302,7 @@ closed:
 		xm_buf_add(out, closers.data, closers.len);
 		xm_buf_add(out, tail, tail_len);
 		free(tail);
-		xm_sdk_fix_add(fixes, cp.line, cp.col, "added the missing `%s` at the end",
+		xm_sdk_fix_add(fixes, line, col, "added the missing `%s` at the end",
 			closers.data);
 		xm_buf_finish(&closers);
 	}

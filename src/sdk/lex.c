@@ -187,7 +187,10 @@ enum xm_sdk_tok xm_sdk_lex_next(struct xm_sdk_lexer *lx, struct xm_sdk_token *to
 	} else if (c < 0x80 && c > 0x20 && c != 0x7f) {
 		tok->kind = XM_SDK_TOK_PUNCT;
 		lx->pos++;
-		for (size_t i = 0; i < sizeof(puncts) / sizeof(puncts[0]); i++) {
+		/* Only these start a multi-character operator. */
+		bool multi = c == '=' || c == '!' || c == '<' || c == '>' || c == '&' ||
+			c == '|' || c == '?' || c == '.';
+		for (size_t i = 0; multi && i < sizeof(puncts) / sizeof(puncts[0]); i++) {
 			size_t n = strlen(puncts[i]);
 			if (start + n <= lx->len && memcmp(lx->src + start, puncts[i], n) == 0) {
 				lx->pos = start + n;
@@ -213,12 +216,6 @@ enum xm_sdk_tok xm_sdk_lex_next(struct xm_sdk_lexer *lx, struct xm_sdk_token *to
 	}
 	tok->len = lx->pos - start;
 	return tok->kind;
-}
-
-bool xm_sdk_tok_is(const struct xm_sdk_token *tok, const char *p)
-{
-	size_t n = strlen(p);
-	return tok->kind == XM_SDK_TOK_PUNCT && tok->len == n && memcmp(tok->text, p, n) == 0;
 }
 
 static int hexval(char c)
@@ -274,6 +271,11 @@ static long read_hex(const char *s, size_t avail, size_t n)
 char *xm_sdk_template_decode(const char *text, size_t n, unsigned line, unsigned col,
 		struct xm_arena *arena, struct xm_diags *diags, size_t *len)
 {
+	if (!memchr(text, '\\', n)) {
+		/* No escapes: the common case, copied as is. */
+		*len = n;
+		return xm_arena_strndup(arena, text, n);
+	}
 	struct xm_buf out = XM_BUF_INIT;
 	unsigned l = line, c = col;
 	for (size_t i = 0; i < n; i++) {

@@ -124,8 +124,12 @@ struct xm_xs_node *xm_sdk_parse_xs_expr(const char *text, size_t len, unsigned l
 	static const char tail[] = "\n}\n";
 	struct xm_buf doc = XM_BUF_INIT;
 	xm_buf_add(&doc, head, sizeof(head) - 1);
-	for (size_t i = 0; i < len; i++) {
-		xm_buf_addc(&doc, text[i] == '\n' || text[i] == '\r' ? ' ' : text[i]);
+	size_t at = doc.len;
+	xm_buf_add(&doc, text, len);
+	for (size_t i = at; i < doc.len; i++) {
+		if (doc.data[i] == '\n' || doc.data[i] == '\r') {
+			doc.data[i] = ' ';
+		}
 	}
 	xm_buf_add(&doc, tail, sizeof(tail) - 1);
 	struct xm_diags local;

@@ -167,13 +167,15 @@ static const struct alias aliases[] = {
 
 const struct xm_sdk_method *xm_sdk_method_find(const char *name)
 {
+	/* Linear, but the first byte rules out almost every row. */
 	for (size_t i = 0; i < XM_SDK_M_COUNT; i++) {
-		if (strcmp(xm_sdk_methods[i].name, name) == 0) {
+		if (xm_sdk_methods[i].name[0] == name[0] &&
+				strcmp(xm_sdk_methods[i].name, name) == 0) {
 			return &xm_sdk_methods[i];
 		}
 	}
 	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++) {
-		if (strcmp(aliases[i].name, name) == 0) {
+		if (aliases[i].name[0] == name[0] && strcmp(aliases[i].name, name) == 0) {
 			return &xm_sdk_methods[aliases[i].id];
 		}
 	}

@@ -172,7 +172,7 @@ static bool at_operator(const struct parser *p)
 		"+", "-", "*", "/", "%", "~", "|", "&", "==", "!=", "===", "!==", "<", ">",
 		"<=", ">=", "&&", "||", "??", "?", "^",
 	};
-	if (p->tok.kind != XM_SDK_TOK_PUNCT) {
+	if (p->tok.kind != XM_SDK_TOK_PUNCT || !strchr("+-*/%~|&=!<>?^", p->tok.text[0])) {
 		return false;
 	}
 	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {

@@ -314,7 +314,7 @@ static struct xm_sdk_block *run_arrow(struct rs *rs, struct xm_sdk_node *arrow,
 }
 
 static const struct xm_sdk_method *find_method(struct rs *rs, const char *name,
-		const struct xm_sdk_node *at, unsigned line, unsigned col)
+		unsigned line, unsigned col)
 {
 	unsigned end = col + (unsigned)strlen(name);
 	const struct xm_sdk_method *m = xm_sdk_method_find(name);
@@ -336,7 +336,6 @@ static const struct xm_sdk_method *find_method(struct rs *rs, const char *name,
 		}
 		return m;
 	}
-	(void)at;
 	xm_diags_add(rs->diags, XM_SEV_ERROR, line, col, end, "unknown-method",
 		"see xano-mcp-sdk(7) for the list of methods",
 		"`%s` is not an SDK method", name);
@@ -388,7 +387,7 @@ static struct value call_method(struct rs *rs, struct xm_sdk_node *n, struct val
 		xm_buf_addf(&full, "%s.", target.member);
 	}
 	xm_buf_adds(&full, n->u.call.name);
-	const struct xm_sdk_method *m = find_method(rs, full.data, n, line, col);
+	const struct xm_sdk_method *m = find_method(rs, full.data, line, col);
 	xm_buf_finish(&full);
 	struct xm_sdk_block *b = target.block;
 	struct value out = {.block = b, .ok = b != NULL};
@@ -463,7 +462,7 @@ static struct value start_builder(struct rs *rs, struct xm_sdk_node *n, const ch
 		struct scope *sc)
 {
 	unsigned line = n->u.call.name_line, col = n->u.call.name_col;
-	const struct xm_sdk_method *m = find_method(rs, name, n, line, col);
+	const struct xm_sdk_method *m = find_method(rs, name, line, col);
 	if (!m) {
 		return none;
 	}

@@ -87,44 +87,8 @@ static int validate_sdk_code(const struct xm_tool_call *call, struct xm_tool_res
 {
 	struct xm_compile_result r;
 	bool ok = run(call, &r);
-	struct xm_json_gen *g = xm_tool_result_structured(res);
-	xm_json_gen_begin_object(g);
-	xm_json_gen_kbool(g, "valid", ok);
-	xm_json_gen_kbool(g, "internal_error", r.internal_error);
-	xm_json_gen_key(g, "pattern");
-	if (ok) {
-		xm_json_gen_string(g, r.pattern);
-	} else {
-		xm_json_gen_null(g);
-	}
-	xm_json_gen_key(g, "diagnostics");
-	xm_json_gen_begin_array(g);
-	for (size_t i = 0; i < r.diags.len; i++) {
-		const struct xm_diag *d = &r.diags.items[i];
-		xm_json_gen_begin_object(g);
-		xm_json_gen_kstring(g, "severity", xm_severity_name(d->severity));
-		xm_json_gen_kint(g, "line", d->line);
-		xm_json_gen_kint(g, "col", d->col);
-		xm_json_gen_kint(g, "end_col", d->end_col);
-		xm_json_gen_kstring(g, "code", d->code);
-		xm_json_gen_kstring(g, "message", d->message);
-		if (d->suggestion) {
-			xm_json_gen_kstring(g, "suggestion", d->suggestion);
-		}
-		xm_json_gen_end_object(g);
-	}
-	xm_json_gen_end_array(g);
-	xm_json_gen_key(g, "fixes");
-	xm_json_gen_begin_array(g);
-	for (size_t i = 0; i < r.fixes.len; i++) {
-		xm_json_gen_begin_object(g);
-		xm_json_gen_kint(g, "line", r.fixes.items[i].line);
-		xm_json_gen_kint(g, "col", r.fixes.items[i].col);
-		xm_json_gen_kstring(g, "message", r.fixes.items[i].message);
-		xm_json_gen_end_object(g);
-	}
-	xm_json_gen_end_array(g);
-	xm_json_gen_end_object(g);
+	/* The compile_sdk_code shape without the XanoScript itself. */
+	xm_compile_result_json(&r, false, xm_tool_result_structured(res));
 	if (ok) {
 		xm_tool_result_text(res, "Valid SDK code (%s pattern).\n", r.pattern);
 	} else {
@@ -165,16 +129,21 @@ const struct xm_tool xm_tool_compile_sdk_code = {
 const struct xm_tool xm_tool_validate_sdk_code = {
 	.name = "validate_sdk_code",
 	.title = "Check SDK code",
-	.description = "Check SDK builder code without returning XanoScript: says whether "
-		"it compiles, the repairs that would be applied, and every error with line, "
+	.description = "Check SDK builder code without returning XanoScript: ok says whether "
+		"it compiles; also the repairs that would be applied, and every error with line, "
 		"column and a suggestion. Use it to check code quickly; use compile_sdk_code "
 		"to see the XanoScript. Offline.",
 	.input_schema = CODE_SCHEMA,
 	.output_schema = "{\"type\":\"object\",\"properties\":{"
-		"\"valid\":{\"type\":\"boolean\"},\"internal_error\":{\"type\":\"boolean\"},"
+		"\"ok\":{\"type\":\"boolean\"},\"internal_error\":{\"type\":\"boolean\"},"
 		"\"pattern\":{\"type\":[\"string\",\"null\"]},"
-		"\"diagnostics\":" DIAG_SCHEMA ",\"fixes\":" FIX_SCHEMA "},"
-		"\"required\":[\"valid\",\"diagnostics\",\"fixes\"]}",
+		"\"kind\":{\"type\":[\"string\",\"null\"]},"
+		"\"name\":{\"type\":[\"string\",\"null\"]},"
+		"\"diagnostics\":" DIAG_SCHEMA ",\"fixes\":" FIX_SCHEMA ","
+		"\"metrics\":{\"type\":\"object\"},"
+		"\"source_map\":{\"type\":\"array\",\"items\":{\"type\":\"integer\"}},"
+		"\"source\":{\"type\":\"string\"}},"
+		"\"required\":[\"ok\",\"diagnostics\",\"fixes\"]}",
 	.hints = {.read_only = true, .idempotent = true},
 	.example_args = "{\"code\":\"return create('hello', 'GET').respons('Hi').build();\"}",
 	.call = validate_sdk_code,

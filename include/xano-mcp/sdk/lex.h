@@ -18,6 +18,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "xano-mcp/core/arena.h"
 #include "xano-mcp/xs/diag.h"
@@ -56,8 +57,16 @@ void xm_sdk_lexer_init(struct xm_sdk_lexer *lx, const char *src, size_t len,
 /* Reads the next token into tok. At the end, returns XM_SDK_TOK_EOF forever. */
 enum xm_sdk_tok xm_sdk_lex_next(struct xm_sdk_lexer *lx, struct xm_sdk_token *tok);
 
-/* True when tok is the punctuation p (a NUL-terminated string). */
-bool xm_sdk_tok_is(const struct xm_sdk_token *tok, const char *p);
+/*
+ * True when tok is the punctuation p (a NUL-terminated string). Inline so
+ * that strlen() of a literal folds away: the parser asks this a lot.
+ */
+static inline bool xm_sdk_tok_is(const struct xm_sdk_token *tok, const char *p)
+{
+	size_t n = strlen(p);
+	return tok->kind == XM_SDK_TOK_PUNCT && tok->len == n && tok->text[0] == p[0] &&
+		memcmp(tok->text, p, n) == 0;
+}
 
 /*
  * Decodes a '…' or "…" string token into arena memory (escapes \n \t \r

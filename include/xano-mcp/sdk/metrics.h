@@ -3,8 +3,8 @@
  *
  * Token counts are an estimate, not any model's tokenizer: a run of ASCII
  * letters, digits and `_` counts as one token, every other visible
- * character (punctuation, each non-ASCII character) as one, white space as
- * none. The same estimate is applied to both texts, so the comparison is
+ * character (punctuation, each non-ASCII character) as one, white space and
+ * control characters as none. The same estimate is applied to both texts, so the comparison is
  * fair even though the absolute numbers are approximate. Pure, thread-safe.
  */
 #ifndef XM_SDK_METRICS_H

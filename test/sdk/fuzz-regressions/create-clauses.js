@@ -1,7 +1,0 @@
-return create('posts', 'GET')
-  .apiGroup('Posts')
-  .requiresAuth('user')
-  .description('List my posts')
-  .tags(['posts', 'list'])
-  .response(null)
-  .build();

@@ -1,1 +1,0 @@
-create('hello').response('Hello, world').build()

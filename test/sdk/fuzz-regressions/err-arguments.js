@@ -1,1 +1,0 @@
-return create('x', 'GET').var('a').dbGet().build()

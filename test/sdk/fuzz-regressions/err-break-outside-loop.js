@@ -1,1 +1,0 @@
-return createFunction('x').break().build()

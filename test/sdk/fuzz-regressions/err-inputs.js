@@ -1,1 +1,0 @@
-return create('users/{id}', 'GET').var('a', '$input.nope').build()

@@ -1,1 +1,0 @@
-return create('x', 'GET').column('a', 'int').schedule('2026-01-01').build()

@@ -1,1 +1,0 @@
-return createTask('x').schedule('tomorrow', 'often').build()

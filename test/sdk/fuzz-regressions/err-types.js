@@ -1,1 +1,0 @@
-return create('x', 'GET').input('a', 'strin').input('b', 'enum').input('c', 'int', {filters: 'trim'}).build()

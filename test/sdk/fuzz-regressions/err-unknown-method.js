@@ -1,1 +1,0 @@
-return create('x', 'GET').frobnicate(1).build()

@@ -1,1 +1,0 @@
-return create('x', 'FETCH').build()

@@ -1,1 +1,0 @@
-return create('brackets', 'GET').response({a: [1, 2

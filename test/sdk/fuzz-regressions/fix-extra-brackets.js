@@ -1,1 +1,0 @@
-return create('extra', 'GET').response(1).build());

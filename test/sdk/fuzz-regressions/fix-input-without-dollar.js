@@ -1,1 +1,0 @@
-return create('nodollar', 'GET').input('id', 'int').var('x', input.id).response('$x').build()

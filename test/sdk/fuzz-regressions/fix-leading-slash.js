@@ -1,1 +1,0 @@
-return create('/slash', 'GET').response(1).build()

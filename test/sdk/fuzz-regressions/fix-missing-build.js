@@ -1,1 +1,0 @@
-const ep = create('no_build', 'GET').response(1)

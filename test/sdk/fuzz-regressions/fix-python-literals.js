@@ -1,1 +1,0 @@
-return create('py', 'GET').var('a', True).var('b', None).var('c', False).response('$a').build()

@@ -1,1 +1,0 @@
-return create(‘quotes’, “GET”).response(‘It’s fine’).build();

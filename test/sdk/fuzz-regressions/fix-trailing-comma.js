@@ -1,1 +1,0 @@
-create('comma', 'GET').response(1).build(),

@@ -1,6 +1,0 @@
-return createFunction('posts/count_for_user')
-  .description('Count the posts of a user')
-  .input('user_id', 'int', {table: 'user'})
-  .dbCount('post', {where: {user_id: '$input.user_id'}}, 'n')
-  .response('$n')
-  .build();

@@ -1,1 +1,0 @@
-return create('x', 'GET').var('a', True).response('$a')

@@ -1,1 +1,0 @@
-return create('x', 'get').input('s', 'string').response(1).build()

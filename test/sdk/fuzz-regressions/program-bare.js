@@ -1,1 +1,0 @@
-create('bare', 'GET').response(true).build()

@@ -1,2 +1,0 @@
-import { XanoScript } from 'xano-sdk';
-export default XanoScript.create('ns', 'GET').response(1).build();

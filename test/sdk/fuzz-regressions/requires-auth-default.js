@@ -1,1 +1,0 @@
-return create('me', 'GET').requiresAuth().response('$auth.id').build();

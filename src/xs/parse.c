@@ -18,10 +18,10 @@
  *   mitem      = COMMENT | attr | "schema" declblock | block
  *   sitem      = COMMENT | attr | stmt
  *   stmt       = [ "!" ] NAME { "." NAME } [ STRING | VAR path | barepath ]
- *                [ "(" expr ")" ] [ "if" "(" expr ")" ] [ "as" VAR ]
- *                [ "{" { sitem } "}" ] [ "as" VAR ] [ "break" ]
+ *                [ "(" expr ")" ] [ "if" "(" expr ")" ] [ "as" postfix ]
+ *                [ "{" { sitem } "}" ] [ "as" postfix ] [ "break" ]
  *   expr       = binary [ "?" expr ":" expr ]
- *   binary     = unary { OP unary }            (precedence: see prec())
+ *   binary     = unary { OP unary }            (precedence: see op_prec())
  *   unary      = "!" unary | "-" unary | postfix
  *   postfix    = primary { [ NL ] "|" NAME { ":" binary-without-pipes } }
  *   primary    = STRING | NUMBER | TIMESTAMP | EXPR | CAST STRING | NAME
@@ -32,8 +32,9 @@
  * A barepath is a run of tokens with no space between them (`users/{id}`).
  * Errors are reported where they are made and the parser resynchronises at
  * the end of the line (or the enclosing `}`), so later errors still show.
- * Every recursive step goes through enter(), which stops the whole parse
- * once the nesting cap is passed.
+ * Every recursive step, and every link of an operator or filter chain,
+ * goes through enter(), which stops the whole parse once the nesting cap is
+ * passed: the trees it builds are never deeper than the cap.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -47,7 +48,6 @@
 struct parser {
 	struct xm_arena *arena;
 	struct xm_diags *diags;
-	const char *src;
 	struct xm_xs_token *toks;
 	size_t ntoks;
 	size_t pos;
@@ -691,7 +691,9 @@ static struct xm_xs_node *postfix(struct parser *p)
 {
 	struct xm_xs_node *e = primary(p);
 	bool newline, filtered = false, last_has_args = false;
-	while (!p->no_pipe && at_pipe(p, &newline)) {
+	unsigned chain = 0; /* each filter nests the tree deeper: see parse_binary() */
+	while (!p->no_pipe && at_pipe(p, &newline) && enter(p)) {
+		chain++;
 		struct xm_xs_token *bar = advance(p);
 		struct xm_xs_node *f = node_at(p, XM_XS_FILTER, bar);
 		f->value = e;
@@ -714,6 +716,9 @@ static struct xm_xs_node *postfix(struct parser *p)
 		filtered = true;
 		finish(p, f);
 		e = f;
+	}
+	while (chain--) {
+		leave(p);
 	}
 	enum xm_xs_op op;
 	size_t n;
@@ -833,8 +838,8 @@ static void continue_on_next_line(struct parser *p)
 static bool sticky_minus(struct parser *p, struct xm_xs_node *lhs, struct xm_xs_node **out)
 {
 	struct xm_xs_token *t = peek(p);
-	if (t->kind != XM_XS_T_NUMBER || t->text[0] != '-') {
-		return false;
+	if (t->kind != XM_XS_T_NUMBER || t->text[0] != '-' || !enter(p)) {
+		return false; /* (the caller leaves for the subtraction built here) */
 	}
 	err(p, t, "sticky-minus", "write a space on both sides of the minus: `- 1`",
 		"`%.*s` is read as a negative number; a subtraction needs `- `",
@@ -858,8 +863,13 @@ static struct xm_xs_node *parse_binary(struct parser *p, int min_prec)
 		return node_at(p, XM_XS_ERROR, peek(p));
 	}
 	struct xm_xs_node *lhs = unary(p);
+	/* Each operator makes the tree one level deeper without recursing here:
+	 * count it against the nesting cap, so that printing and comparing
+	 * trees (which recurse) stay bounded too. */
+	unsigned chain = 0;
 	for (;;) {
 		if (sticky_minus(p, lhs, &lhs)) {
+			chain++;
 			continue;
 		}
 		if (!p->no_pipe) {
@@ -868,9 +878,10 @@ static struct xm_xs_node *parse_binary(struct parser *p, int min_prec)
 		enum xm_xs_op op;
 		size_t ntoks;
 		int prec = binary_prec(p, &op, &ntoks);
-		if (prec < 0 || prec < min_prec) {
+		if (prec < 0 || prec < min_prec || !enter(p)) {
 			break;
 		}
+		chain++;
 		while (ntoks--) {
 			advance(p);
 		}
@@ -880,6 +891,9 @@ static struct xm_xs_node *parse_binary(struct parser *p, int min_prec)
 		b->col = lhs->col;
 		finish(p, b);
 		lhs = b;
+	}
+	while (chain--) {
+		leave(p);
 	}
 	leave(p);
 	return lhs;
@@ -1450,7 +1464,6 @@ struct xm_xs_node *xm_xs_parse(struct xm_arena *arena, const char *src, size_t l
 	struct parser p = {
 		.arena = arena,
 		.diags = diags,
-		.src = src,
 		.max_depth = opts && opts->max_depth ? opts->max_depth : XM_XS_MAX_DEPTH,
 	};
 	size_t max_bytes = opts && opts->max_bytes ? opts->max_bytes : XM_XS_MAX_BYTES;

@@ -621,6 +621,21 @@ START_TEST(limits)
 	memset(deep + len, '!', n);
 	parse(deep);
 	ck_assert_str_eq(diags.items[0].code, "too-deep");
+	/* long operator and filter chains nest the tree as deep: capped too */
+	for (size_t i = 0; i + 1 < 2 * n; i += 2) {
+		memcpy(deep + len + i, "1+", 2);
+	}
+	deep[len + 2 * n - 1] = '1';
+	parse(deep);
+	ck_assert_uint_eq(diags.len, 1);
+	ck_assert_str_eq(diags.items[0].code, "too-deep");
+	deep[len] = '1';
+	for (size_t i = 1; i + 1 < 2 * n; i += 2) {
+		memcpy(deep + len + i, "|f", 2); /* 1|f|f|…|f1 */
+	}
+	parse(deep);
+	ck_assert_uint_eq(diags.len, 1);
+	ck_assert_str_eq(diags.items[0].code, "too-deep");
 	free(deep);
 	/* a NUL byte: binary data, refused with its position */
 	static const char nul[] = "function f {\n  response = \"a\0b\"\n}\n";

@@ -71,6 +71,7 @@
  *   BINARY     op; value: left operand; rhs: right operand
  *   TERNARY    arg: condition; value: then; rhs: else
  *   FILTER     `value|name:arg:arg`; name: filter name; value: the operand
+ *              (line/col: where the operand starts; end: after the last arg)
  *              (NULL for input filters in DECL.args); args: expressions
  *              (in DECL.args: STRING, NUMBER, IDENT, REGEX or RAW)
  *              flag NEWLINE when `|` began a line (layout only)
@@ -80,8 +81,9 @@
  *   ERROR      placeholder the parser puts where it could not read an
  *              expression (a diagnostic was reported)
  *
- * Every item and expression may carry BLANK_BEFORE (a blank line preceded it
- * in the source; layout only). Thread-safety: a tree is plain data; readers
+ * Items (of FILE/DOC/CONSTRUCT/BLOCK/DECL/STMT lists) may carry BLANK_BEFORE
+ * (a blank line preceded them in the source; layout only). Parsed trees are
+ * never deeper than the parser's nesting cap, so walkers may recurse. Thread-safety: a tree is plain data; readers
  * may share it, writers may not.
  */
 #ifndef XM_XS_AST_H

@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")/.."
 
 
-sh build-aux/install-deps.sh
+sh scripts/install-deps.sh
 if [ -f build/build.ninja ]; then
 	meson setup --reconfigure build >/dev/null
 else

@@ -2,10 +2,9 @@
  * The property fuzz-xs-check tests, shared with the unit test that replays
  * its regression inputs (test/xs/test_check_fuzz_regressions.c): checking
  * any text never crashes, and the diagnostics are well-formed: positions
- * inside the text (end of input may sit one line past the last: a known
- * quirk of the parser, see NOTES-for-parser), spans that do not run
- * backwards, a code and a one-line message on each, sorted, and the
- * "no errors" answer agrees with the error count.
+ * inside the text, spans that do not run backwards, a code and a one-line
+ * message on each, sorted, and the "no errors" answer agrees with the
+ * error count.
  */
 #ifndef XM_FUZZ_XS_CHECK_PROPERTY_H
 #define XM_FUZZ_XS_CHECK_PROPERTY_H
@@ -27,7 +26,7 @@ static inline bool xs_check_property(const char *text, size_t size)
 	bool good = ok == (d.errors == 0);
 	for (size_t i = 0; good && i < d.len; i++) {
 		const struct xm_diag *g = &d.items[i];
-		good = g->line >= 1 && g->line <= lines + 1 && g->col >= 1 &&
+		good = g->line >= 1 && g->line <= lines && g->col >= 1 &&
 			g->end_col >= g->col && g->code && *g->code && g->message &&
 			!strchr(g->message, '\n');
 		if (good && i > 0) {

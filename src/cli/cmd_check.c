@@ -77,7 +77,8 @@ int xm_cmd_check(int argc, char **argv)
 		}
 	}
 	if (optind >= argc) {
-		return xm_cli_usage_error(self, "'check' needs at least one FILE (or - for stdin)");
+		return xm_cli_usage_error(self,
+			"'check' needs at least one FILE (or - for stdin)");
 	}
 	int status = XM_EXIT_OK;
 	struct xm_buf out = XM_BUF_INIT;

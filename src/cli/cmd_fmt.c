@@ -84,19 +84,20 @@ int xm_cmd_fmt(int argc, char **argv)
 		{ "write", no_argument, NULL, 'w' },
 		{ 0 },
 	};
+	static const char exclusive[] = "--check and --write exclude each other";
 	enum mode mode = MODE_PRINT;
 	xm_cli_getopt_reset();
 	for (int c; (c = xm_cli_getopt(argc, argv, "w", options, self)) != -1;) {
 		switch (c) {
 		case 'c':
 			if (mode == MODE_WRITE) {
-				return xm_cli_usage_error(self, "--check and --write exclude each other");
+				return xm_cli_usage_error(self, "%s", exclusive);
 			}
 			mode = MODE_CHECK;
 			break;
 		case 'w':
 			if (mode == MODE_CHECK) {
-				return xm_cli_usage_error(self, "--check and --write exclude each other");
+				return xm_cli_usage_error(self, "%s", exclusive);
 			}
 			mode = MODE_WRITE;
 			break;

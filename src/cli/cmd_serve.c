@@ -1,25 +1,10 @@
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
-#include <string.h>
-#include <unistd.h>
 
-#define LOG_MODULE "serve"
 #include "xano-mcp/cli/cli.h"
 #include "xano-mcp/core/exit.h"
-#include "xano-mcp/core/log.h"
 #include "xano-mcp/mcp/server.h"
-
-/*
- * The client ends a session by closing our stdin, then escalates to
- * SIGTERM: leave at once, with success. Nothing here needs cleaning up
- * that the kernel does not (no files are half written in server mode).
- */
-static void on_term(int sig)
-{
-	(void)sig;
-	_exit(XM_EXIT_OK);
-}
+#include "xano-mcp/tools/tools.h"
 
 int xm_cmd_serve(int argc, char **argv)
 {
@@ -44,21 +29,6 @@ int xm_cmd_serve(int argc, char **argv)
 		return XM_EXIT_USAGE;
 	}
 
-	/* A vanished client must show up as a failed write, not kill us. */
-	signal(SIGPIPE, SIG_IGN);
-	struct sigaction sa;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_term;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-
-	struct xm_server_options opts = {
-		.registry = &xm_registry,
-		.in_fd = STDIN_FILENO,
-		.out_fd = STDOUT_FILENO,
-	};
-	struct xm_server *server = xm_server_create(&opts);
-	int rc = xm_server_run(server);
-	xm_server_destroy(server);
+	int rc = xm_server_serve_stdio(&xm_registry);
 	return rc == 0 ? XM_EXIT_OK : XM_EXIT_FAILURE;
 }

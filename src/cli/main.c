@@ -8,8 +8,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "xano-mcp/cli/cli.h"
 #include "xano-mcp/core/exit.h"
+
+#define LOG_MODULE "cli"
 #include "xano-mcp/core/log.h"
 
 enum {
@@ -44,6 +47,7 @@ static int run(const struct xm_command *cmd, int argc, char **argv)
 		xm_command_print_usage(cmd, stdout);
 		return XM_EXIT_OK;
 	}
+	LOG_DBG("xano-mcp %s: running '%s'", XM_VERSION, cmd->name);
 	xm_cli_getopt_reset();
 	return cmd->run(argc, argv);
 }

@@ -56,6 +56,8 @@ bool xm_file_read_fd(int fd, const char *name, size_t max, struct xm_buf *out,
 	return true;
 fail:
 	xm_buf_truncate(out, start);
+	/* Storage may have been reserved before anything was read. */
+	out->data[out->len] = '\0';
 	return false;
 }
 

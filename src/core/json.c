@@ -143,13 +143,12 @@ static bool prescan(const char *text, size_t len, const struct xm_json_limits *l
 			break;
 		case '[':
 		case '{':
-			if (++depth > lim->max_depth) {
+		case ',':
+			if (c != ',' && ++depth > lim->max_depth) {
 				set_error(err, XM_JSON_TOO_DEEP,
 						"nesting deeper than %u levels", lim->max_depth);
 				return false;
 			}
-			/* fall through */
-		case ',':
 			if (++values > lim->max_values) {
 				set_error(err, XM_JSON_TOO_MANY, "more than %zu values",
 						lim->max_values);
@@ -732,6 +731,11 @@ bool xm_json_gen_value(struct xm_json_gen *g, const struct xm_json *v)
 bool xm_json_gen_kstring(struct xm_json_gen *g, const char *key, const char *s)
 {
 	return xm_json_gen_key(g, key) && xm_json_gen_string(g, s);
+}
+
+bool xm_json_gen_kstring_opt(struct xm_json_gen *g, const char *key, const char *s)
+{
+	return !s || xm_json_gen_kstring(g, key, s);
 }
 
 bool xm_json_gen_kint(struct xm_json_gen *g, const char *key, int64_t n)

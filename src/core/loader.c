@@ -148,7 +148,10 @@ static void open_library(struct library *lib)
 		memcpy((char *)lib->table + lib->symbols[i].offset, &sym, sizeof(sym));
 	}
 	if (lib->setup && !lib->setup(lib)) {
-		goto fail;
+		/* Library code has run (a global init, maybe half done): unloading
+		 * it could leave exit handlers pointing nowhere. Keep it mapped. */
+		memset(lib->table, 0, sizeof(void *) * lib->nsymbols);
+		return;
 	}
 	LOG_DBG("loaded %s from %s", lib->label, file);
 	lib->ok = true;

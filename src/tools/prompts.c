@@ -13,8 +13,8 @@ static const char *const auth_tables[] = { "user", NULL };
 /* What every prompt asks of the assistant once the code is written. */
 #define CHECK_STEP \
 	"Read the resource xano-mcp://docs/xanoscript-cheatsheet first and follow its " \
-	"layout rules. Check every file with the validate_xanoscript tool when it is " \
-	"available and fix each diagnostic before showing the result."
+	"layout rules. Check every file with the validate_xanoscript tool and fix each " \
+	"error until it is valid before showing the result."
 
 static const struct xm_prompt_arg endpoint_args[] = {
 	{ "description", "What the endpoint does, in plain words", true, NULL, NULL },

@@ -32,11 +32,15 @@ const struct xm_registry xm_registry = {
 	.ntemplates = 0,
 	.prompts = xm_prompts,
 	.nprompts = XM_NPROMPTS,
-	.instructions = "xano-mcp helps you build Xano backends in XanoScript, "
-		"Xano's backend language. Before writing XanoScript, read the resource "
-		"xano-mcp://docs/xanoscript-cheatsheet: newlines separate items, names "
-		"are quoted strings, and several common guesses (string types, "
-		"db.query limit, unary !) are errors. Use the tools this server lists to "
-		"check or compile code before presenting it, and fix every diagnostic "
-		"they report; each diagnostic names the line and what to change.",
+	/* Names every tool above (test/mcp/test_registry.c checks it). */
+	.instructions = "xano-mcp helps you build Xano backends. Write XanoScript, "
+		"Xano's backend language, directly (read the resource "
+		"xano-mcp://docs/xanoscript-cheatsheet first: newlines separate items, "
+		"names are quoted, and common guesses such as string types, a db.query "
+		"limit or unary ! are errors), or write SDK builder code, a shorter "
+		"JavaScript-like form (xano-mcp://docs/sdk-reference), and turn it into "
+		"XanoScript with compile_sdk_code. Check XanoScript with "
+		"validate_xanoscript and SDK code with validate_sdk_code, and fix every "
+		"error from its line, column and suggestion until the code is valid "
+		"before you present it. All of this is offline: nothing is deployed.",
 };

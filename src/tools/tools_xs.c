@@ -3,6 +3,8 @@
  */
 #include <string.h>
 
+#include "xano-mcp/xs/validate.h"
+
 #include "xano-mcp/ops/check.h"
 #include "xano-mcp/tools/tools.h"
 
@@ -20,9 +22,12 @@ static int validate_call(const struct xm_tool_call *call, struct xm_tool_result 
 	/* JSON strings may hold \u0000 only if the parser allowed it; it does
 	 * not, so strlen is the length. */
 	size_t len = code ? strlen(code) : 0;
+	bool ls11 = false;
+	xm_json_bool(xm_json_get(call->args, "ls11"), &ls11);
+	struct xm_xs_check_opts opts = { .validate = ls11 ? XM_XS_VALIDATE_LS11 : 0 };
 	struct xm_diags diags;
 	xm_diags_init(&diags, 0);
-	xm_xs_check(code ? code : "", len, NULL, &diags);
+	xm_xs_check(code ? code : "", len, &opts, &diags);
 
 	struct xm_json_gen *g = xm_tool_result_structured(result);
 	xm_json_gen_begin_object(g);
@@ -63,7 +68,9 @@ const struct xm_tool xm_tool_validate_xanoscript = {
 		"\"code\":{\"type\":\"string\",\"maxLength\":" CODE_MAX ","
 		"\"description\":\"The XanoScript source text\"},"
 		"\"filename\":{\"type\":\"string\",\"maxLength\":256,"
-		"\"description\":\"A name for the code in messages, e.g. api/users_GET.xs\"}}}",
+		"\"description\":\"A name for the code in messages, e.g. api/users_GET.xs\"},"
+		"\"ls11\":{\"type\":\"boolean\",\"description\":\"Also warn about what only "
+		"Xano 11.x rejects (guid, api_group inside a query, unary !, %...)\"}}}",
 	.output_schema = "{\"type\":\"object\",\"required\":[\"valid\",\"errors\",\"summary\"],"
 		"\"properties\":{"
 		"\"valid\":{\"type\":\"boolean\"},"

@@ -2,6 +2,7 @@
  * The XanoScript catalogue. Every table is sorted by name in strcmp() order
  * (test/xs/test_catalog.c checks it) so lookups are binary searches.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -166,6 +167,41 @@ static const struct fix filter_fixes[] = {
 	{ "uppercase", "`to_upper`" },
 };
 
+/* Statements from other languages or older XanoScript, with the fix. Sorted. */
+static const struct fix stmt_fixes[] = {
+	{ "api.get", "write `api.request` with `method = \"GET\"`" },
+	{ "api.post", "write `api.request` with `method = \"POST\"`" },
+	{ "console.log", "write `debug.log`" },
+	{ "const", "write `var $name { value = … }`" },
+	{ "db.delete", "write `db.del`" },
+	{ "db.find", "write `db.query` (or `db.get` for one record)" },
+	{ "db.insert", "write `db.add`" },
+	{ "db.update", "write `db.edit` (or `db.patch`)" },
+	{ "elif", "write `elseif`" },
+	{ "else_if", "write `elseif`" },
+	{ "elsif", "write `elseif`" },
+	{ "http.request", "write `api.request`" },
+	{ "let", "write `var $name { value = … }`" },
+	{ "log", "write `debug.log`" },
+	{ "remove", "inside a loop write `foreach.remove`" },
+	{ "response", "write `response = …` as a clause of the construct, after `stack`" },
+};
+
+/* Attributes that guides and other builders use, keyed "statement attribute". Sorted. */
+static const struct fix attr_fixes[] = {
+	{ "api.request body",
+		"write `params = …`: api.request sends `params` as the request body" },
+	{ "db.bulk.add data", "write `items = […]`" },
+	{ "db.query count",
+		"put paging in `return = {type: \"list\", paging: {page: 1, per_page: 25}}`" },
+	{ "db.query limit",
+		"put paging in `return = {type: \"list\", paging: {page: 1, per_page: 25}}`" },
+	{ "db.query order", "write `sort = {column: \"asc\"}`" },
+	{ "db.query paging",
+		"put paging in `return = {type: \"list\", paging: {page: 1, per_page: 25}}`" },
+	{ "security.create_auth_token dbtable", "write `table = …` (`dbtable` is the old name)" },
+};
+
 /* ---- closed value sets ---- */
 
 static const char *const set_verb[] = { "DELETE", "GET", "PATCH", "POST", "PUT" };
@@ -274,8 +310,12 @@ static const struct xm_xs_attr_spec a_db_add[] = {
 	OPT("addon", E), REQ("data", E), OPT("enforce_hidden_fields", E), OPT("output", Y),
 };
 static const struct xm_xs_attr_spec a_db_edit[] = {
-	OPT("addon", E), REQ("data", O), REQ("field_name", E), REQ("field_value", E),
-	OPT("output", Y),
+	OPT("addon", E), REQ("data", O), OPT("enforce_hidden_fields", E), REQ("field_name", E),
+	REQ("field_value", E), OPT("output", Y),
+};
+static const struct xm_xs_attr_spec a_db_add_or_edit[] = {
+	OPT("addon", E), REQ("data", E), OPT("enforce_hidden_fields", E), REQ("field_name", E),
+	REQ("field_value", E), OPT("output", Y),
 };
 static const struct xm_xs_attr_spec a_db_patch[] = {
 	OPT("addon", E), REQ("data", E), REQ("field_name", E), REQ("field_value", E),
@@ -284,15 +324,16 @@ static const struct xm_xs_attr_spec a_db_patch[] = {
 static const struct xm_xs_attr_spec a_db_query[] = {
 	OPT("additional_where", Q), OPT("addon", E), OPT("eval", O), OPT("join", O),
 	OPT("lock", E), OPT("output", Y), OPT("override_sort", E), OPT("return", O),
-	SET("sort", O, XM_XS_SET_SORT), OPT("where", Q),
+	SET("sort", O | Y, XM_XS_SET_SORT), OPT("where", Q),
 };
 static const struct xm_xs_attr_spec a_db_direct_query[] = {
 	REP("arg", E), OPT("parser", E), REQSET("response_type", S, XM_XS_SET_SQL_RESPONSE),
 	REQ("sql", E),
 };
+/* 11.x spells the query `code`, the engine `sql`: either is accepted. */
 static const struct xm_xs_attr_spec a_db_external_query[] = {
-	REP("arg", E), REQ("code", E), REQ("connection_string", E), OPT("parser", E),
-	REQSET("response_type", S, XM_XS_SET_SQL_RESPONSE),
+	REP("arg", E), OPT("code", E), REQ("connection_string", E), OPT("parser", E),
+	REQSET("response_type", S, XM_XS_SET_SQL_RESPONSE), OPT("sql", E),
 };
 static const struct xm_xs_attr_spec a_bulk_add[] = {
 	OPT("allow_id_field", E), REQ("items", E),
@@ -333,8 +374,9 @@ static const struct xm_xs_attr_spec a_redis_remove[] = {
 	REQ("count", E), REQ("key", E), REQ("value", E),
 };
 static const struct xm_xs_attr_spec a_redis_set[] = {
-	REQ("data", E), REQ("key", E), REQ("ttl", E),
+	OPT("create_only", E), REQ("data", E), REQ("key", E), REQ("ttl", E),
 };
+static const struct xm_xs_attr_spec a_key_count[] = { OPT("count", E), REQ("key", E) };
 static const struct xm_xs_attr_spec a_security_create_curve_key[] = {
 	REQ("curve", E), REQ("format", E),
 };
@@ -346,8 +388,7 @@ static const struct xm_xs_attr_spec a_security_create_password[] = {
 	REQ("require_symbol", E), REQ("require_uppercase", E), REQ("symbol_whitelist", E),
 };
 static const struct xm_xs_attr_spec a_security_create_auth_token[] = {
-	OPT("dbtable", E), REQ("expiration", E), REQ("extras", E), REQ("id", E),
-	OPT("table", E),
+	REQ("expiration", E), REQ("extras", E), REQ("id", E), OPT("table", E),
 };
 static const struct xm_xs_attr_spec a_security_check_password[] = {
 	REQ("hash_password", E), REQ("text_password", E),
@@ -394,25 +435,46 @@ static const struct xm_xs_attr_spec a_zip_delete[] = {
 };
 static const struct xm_xs_attr_spec a_zip_zip[] = { OPT("password", E), REQ("zip", E) };
 static const struct xm_xs_attr_spec a_mcp[] = {
-	REQ("bearer_token", E), REQ("connection_type", E), REQ("url", E),
+	OPT("bearer_token", E), REQ("connection_type", E), OPT("url", E),
 };
 static const struct xm_xs_attr_spec a_mcp_tool_run[] = {
-	REQ("args", E), REQ("bearer_token", E), REQ("connection_type", E), REQ("tool", E),
-	REQ("url", E),
+	OPT("args", E), OPT("bearer_token", E), REQ("connection_type", E), OPT("tool", E),
+	OPT("url", E),
 };
 static const struct xm_xs_attr_spec a_agent_run[] = {
-	OPT("allow_tool_execution", E), OPT("args", E),
+	OPT("allow_tool_execution", E), OPT("args", E), OPT("runtime_mode", E),
+	OPT("version", E),
 };
+static const struct xm_xs_attr_spec a_input[] = { OPT("input", E) };
+static const struct xm_xs_attr_spec a_action_call[] = {
+	OPT("input", E), OPT("package", E), OPT("registry", E),
+};
+static const struct xm_xs_attr_spec a_array_by[] = { REQ("by", E), OPT("value", E) };
+static const struct xm_xs_attr_spec a_array_by_opt[] = { OPT("by", E), OPT("value", E) };
+static const struct xm_xs_attr_spec a_api_microservice[] = {
+	REQ("follow_location", E), REQ("headers", E), REQ("host", E), REQ("method", E),
+	REQ("params", E), REQ("path", E), REQ("timeout", E),
+};
+static const struct xm_xs_attr_spec a_realtime_publish[] = {
+	OPT("auth_id", E), OPT("auth_table", E), REQ("channel", E), REQ("data", E),
+	OPT("message", E), REQ("realtime_server", E),
+};
+static const struct xm_xs_attr_spec a_storage_media[] = {
+	OPT("access", E), OPT("filename", E), REQ("value", E),
+};
+static const struct xm_xs_attr_spec a_workflow_test_call[] = { OPT("datasource", E) };
 static const struct xm_xs_attr_spec a_expect_within[] = { REQ("max", E), REQ("min", E) };
 static const struct xm_xs_attr_spec a_expect_throw[] = {
-	OPT("exception", E), OPT("value", E),
+	OPT("exception", E), BLK("stack", 0, XM_XS_BODY_STMTS, 0), OPT("value", E),
 };
 static const struct xm_xs_attr_spec a_min_max[] = { REQ("max", E), REQ("min", E) };
 static const struct xm_xs_attr_spec a_random_bytes[] = { REQ("length", E) };
 
 /* Statement flags and bodies, short. */
 #define T XM_XS_S_TARGET
+#define TO XM_XS_S_TARGET_OPT
 #define A XM_XS_S_ARG
+#define AO XM_XS_S_ARG_OPT
 #define AS XM_XS_S_AS
 #define OPEN XM_XS_S_OPEN
 #define NEST XM_XS_S_NESTED
@@ -425,25 +487,35 @@ static const struct xm_xs_attr_spec a_random_bytes[] = { REQ("length", E) };
 #define NOATTRS .attrs = NULL, .nattrs = 0
 
 static const struct xm_xs_stmt_spec stmts[] = {
+	{ "action.call", TO | AS, AT, ATTRS(a_action_call) },
+	{ "action.package.call", TO | AS, AT, ATTRS(a_action_call) },
+	{ "addon.call", TO | AS, AT, ATTRS(a_input) },
 	{ "ai.agent.run", T | AS, AT, ATTRS(a_agent_run) },
 	{ "ai.external.mcp.server_details", AS, AT, ATTRS(a_mcp) },
 	{ "ai.external.mcp.tool.list", AS, AT, ATTRS(a_mcp) },
 	{ "ai.external.mcp.tool.run", AS, AT, ATTRS(a_mcp_tool_run) },
 	{ "api.call", T | AS | OPEN, AT, NOATTRS },
 	{ "api.lambda", AS, AT, ATTRS(a_api_lambda) },
+	{ "api.microservice", AS, AT, ATTRS(a_api_microservice) },
 	{ "api.realtime_event", AS, AT, ATTRS(a_api_realtime_event) },
 	{ "api.request", AS, AT, ATTRS(a_api_request) },
 	{ "api.stream", AS, AT, ATTRS(a_value) },
+	{ "array.difference", AO | AS, AT, ATTRS(a_array_by) },
 	{ "array.every", A | COND | AS, AT, NOATTRS },
 	{ "array.filter", A | COND | AS, AT, NOATTRS },
 	{ "array.filter_count", A | COND | AS, AT, NOATTRS },
 	{ "array.find", A | COND | AS, AT, NOATTRS },
 	{ "array.find_index", A | COND | AS, AT, NOATTRS },
+	{ "array.group_by", AO | AS, AT, ATTRS(a_array_by_opt) },
 	{ "array.has", A | COND | AS, AT, NOATTRS },
+	{ "array.intersection", AO | AS, AT, ATTRS(a_array_by_opt) },
+	{ "array.map", AO | AS, AT, ATTRS(a_array_by_opt) },
 	{ "array.merge", T | AS, AT, ATTRS(a_value) },
+	{ "array.partition", AO | COND | AS, AT, NOATTRS },
 	{ "array.pop", T | AS, AT, NOATTRS },
 	{ "array.push", T | AS, AT, ATTRS(a_value) },
 	{ "array.shift", T | AS, AT, NOATTRS },
+	{ "array.union", AO | AS, AT, ATTRS(a_array_by_opt) },
 	{ "array.unshift", T | AS, AT, ATTRS(a_value) },
 	{ "await", AS, AT, ATTRS(a_await) },
 	{ "break", NB, NONE, NOATTRS },
@@ -474,10 +546,17 @@ static const struct xm_xs_stmt_spec stmts[] = {
 	{ "cloud.google.storage.read_file", AS | OPEN, AT, NOATTRS },
 	{ "cloud.google.storage.sign_url", AS | OPEN, AT, NOATTRS },
 	{ "cloud.google.storage.upload_file", AS | OPEN, AT, NOATTRS },
+	{ "cloud.job", AS | OPEN, AT, NOATTRS },
+	{ "cloud.job.await", AS | OPEN, AT, NOATTRS },
+	{ "cloud.job.status", AS | OPEN, AT, NOATTRS },
 	{ "conditional", BR, ST, NOATTRS, .children = "if elseif else" },
 	{ "continue", NB, NONE, NOATTRS },
+	{ "datadog.log", OPEN, AT, NOATTRS },
+	{ "datadog.log_bulk", OPEN, AT, NOATTRS },
+	{ "datadog.metric", OPEN, AT, NOATTRS },
+	{ "datadog.metric_bulk", OPEN, AT, NOATTRS },
 	{ "db.add", T | AS, AT, ATTRS(a_db_add) },
-	{ "db.add_or_edit", T | AS, AT, ATTRS(a_db_patch) },
+	{ "db.add_or_edit", T | AS, AT, ATTRS(a_db_add_or_edit) },
 	{ "db.bulk.add", T | AS, AT, ATTRS(a_bulk_add) },
 	{ "db.bulk.delete", T | AS, AT, ATTRS(a_where) },
 	{ "db.bulk.patch", T | AS, AT, ATTRS(a_bulk_update) },
@@ -539,10 +618,13 @@ static const struct xm_xs_stmt_spec stmts[] = {
 	{ "math.mod", T, AT, ATTRS(a_value) },
 	{ "math.mul", T, AT, ATTRS(a_value) },
 	{ "math.sub", T, AT, ATTRS(a_value) },
+	{ "middleware.call", TO | AS, AT, ATTRS(a_input) },
 	{ "object.entries", AS, AT, ATTRS(a_value) },
 	{ "object.keys", AS, AT, ATTRS(a_value) },
 	{ "object.values", AS, AT, ATTRS(a_value) },
 	{ "precondition", A, AT, ATTRS(a_precondition) },
+	{ "realtime.get_session", AS, AT, NOATTRS },
+	{ "realtime.publish", 0, AT, ATTRS(a_realtime_publish) },
 	{ "redis.count", AS, AT, ATTRS(a_key) },
 	{ "redis.decr", AS, AT, ATTRS(a_key_by) },
 	{ "redis.del", AS, AT, ATTRS(a_key) },
@@ -550,13 +632,13 @@ static const struct xm_xs_stmt_spec stmts[] = {
 	{ "redis.has", AS, AT, ATTRS(a_key) },
 	{ "redis.incr", AS, AT, ATTRS(a_key_by) },
 	{ "redis.keys", AS, AT, ATTRS(a_redis_keys) },
-	{ "redis.pop", AS, AT, ATTRS(a_key) },
+	{ "redis.pop", AS, AT, ATTRS(a_key_count) },
 	{ "redis.push", AS, AT, ATTRS(a_key_value_pkg) },
 	{ "redis.range", AS, AT, ATTRS(a_redis_range) },
 	{ "redis.ratelimit", AS, AT, ATTRS(a_redis_ratelimit) },
 	{ "redis.remove", AS, AT, ATTRS(a_redis_remove) },
 	{ "redis.set", AS, AT, ATTRS(a_redis_set) },
-	{ "redis.shift", AS, AT, ATTRS(a_key) },
+	{ "redis.shift", AS, AT, ATTRS(a_key_count) },
 	{ "redis.unshift", AS, AT, ATTRS(a_key_value) },
 	{ "return", 0, AT, ATTRS(a_value) },
 	{ "security.check_password", AS, AT, ATTRS(a_security_check_password) },
@@ -569,15 +651,21 @@ static const struct xm_xs_stmt_spec stmts[] = {
 	{ "security.decrypt", AS | OPEN, AT, NOATTRS },
 	{ "security.encrypt", AS | OPEN, AT, NOATTRS },
 	{ "security.jwe_decode", AS | OPEN, AT, NOATTRS },
+	{ "security.jwe_decode_legacy", AS | OPEN, AT, NOATTRS },
 	{ "security.jwe_encode", AS | OPEN, AT, NOATTRS },
+	{ "security.jwe_encode_legacy", AS | OPEN, AT, NOATTRS },
 	{ "security.jws_decode", AS | OPEN, AT, NOATTRS },
 	{ "security.jws_encode", AS | OPEN, AT, NOATTRS },
 	{ "security.random_bytes", AS, AT, ATTRS(a_random_bytes) },
 	{ "security.random_number", AS, AT, ATTRS(a_min_max) },
-	{ "stack", NEST, ST, NOATTRS, .parents = "group db.transaction util.post_process" },
+	{ "service.function.run", T | AS, AT, ATTRS(a_function_run) },
+	{ "stack", NEST, ST, NOATTRS,
+		.parents = "group db.transaction util.post_process expect.to_throw" },
 	{ "storage.create_attachment", AS, AT, ATTRS(a_storage_attachment) },
+	{ "storage.create_audio", AS, AT, ATTRS(a_storage_media) },
 	{ "storage.create_file_resource", AS, AT, ATTRS(a_storage_file_resource) },
 	{ "storage.create_image", AS, AT, ATTRS(a_storage_attachment) },
+	{ "storage.create_video", AS, AT, ATTRS(a_storage_media) },
 	{ "storage.delete_file", AS, AT, ATTRS(a_pathname) },
 	{ "storage.read_file_resource", AS, AT, ATTRS(a_value) },
 	{ "storage.sign_private_url", AS, AT, ATTRS(a_sign_private_url) },
@@ -598,6 +686,8 @@ static const struct xm_xs_stmt_spec stmts[] = {
 	{ "text.starts_with", T | AS, AT, ATTRS(a_value) },
 	{ "text.trim", T, AT, ATTRS(a_value) },
 	{ "throw", 0, AT, ATTRS(a_throw) },
+	{ "tool.call", TO | AS, AT, ATTRS(a_input) },
+	{ "trigger.call", TO | AS, AT, ATTRS(a_input) },
 	{ "try", NEST | BR, ST, NOATTRS, .parents = "try_catch" },
 	{ "try_catch", BR, ST, NOATTRS, .children = "try catch finally" },
 	{ "util.geo_distance", AS, AT, ATTRS(a_geo_distance) },
@@ -614,7 +704,9 @@ static const struct xm_xs_stmt_spec stmts[] = {
 	{ "util.template_engine", AS, AT, ATTRS(a_value) },
 	{ "var", T | BR, AT, ATTRS(a_value) },
 	{ "var.update", T | BR, AT, ATTRS(a_value) },
+	{ "webflow.request", AS | OPEN, AT, NOATTRS },
 	{ "while", A | BR, ST, NOATTRS, .children = "each" },
+	{ "workflow_test.call", TO | AS, AT, ATTRS(a_workflow_test_call) },
 	{ "zip.add_to_archive", AS, AT, ATTRS(a_zip_add) },
 	{ "zip.create_archive", AS, AT, ATTRS(a_zip_create) },
 	{ "zip.delete_from_archive", AS, AT, ATTRS(a_zip_delete) },
@@ -629,7 +721,6 @@ static const struct xm_xs_stmt_spec stmts[] = {
 #define TEST_CLAUSE BLK("test", 0, XM_XS_BODY_TEST, XM_XS_A_REPEAT)
 
 static const struct xm_xs_attr_spec c_query[] = {
-	OPT("active", B),
 	OPT("api_group", S),
 	OPT("auth", S),
 	OPT("cache", O),
@@ -644,11 +735,9 @@ static const struct xm_xs_attr_spec c_query[] = {
 	STACK_CLAUSE(XM_XS_A_REQUIRED),
 	OPT("tags", Y),
 	TEST_CLAUSE,
-	OPT("view", O),
 };
 
 static const struct xm_xs_attr_spec c_function[] = {
-	OPT("active", B),
 	OPT("cache", O),
 	OPT("description", S),
 	OPT("docs", S),
@@ -680,7 +769,7 @@ static const struct xm_xs_attr_spec c_addon[] = {
 	OPT("description", S),
 	OPT("docs", S),
 	OPT("guid", S),
-	INPUT_CLAUSE(0),
+	INPUT_CLAUSE(XM_XS_A_REQUIRED),
 	OPT("response", E),
 	STACK_CLAUSE(XM_XS_A_REQUIRED),
 	OPT("tags", Y),
@@ -709,10 +798,11 @@ static const struct xm_xs_attr_spec c_task[] = {
 	OPT("docs", S),
 	OPT("guid", S),
 	SET("history", S | N | B, XM_XS_SET_HISTORY),
-	INPUT_CLAUSE(0),
+	OPT("middleware", O),
 	BLK("schedule", Y, XM_XS_BODY_ATTRS, 0),
 	STACK_CLAUSE(XM_XS_A_REQUIRED),
 	OPT("tags", Y),
+	TEST_CLAUSE,
 };
 
 static const struct xm_xs_attr_spec c_api_group[] = {
@@ -723,6 +813,7 @@ static const struct xm_xs_attr_spec c_api_group[] = {
 	OPT("docs", S),
 	OPT("guid", S),
 	SET("history", S | N | B, XM_XS_SET_HISTORY),
+	OPT("middleware", O),
 	OPT("swagger", O),
 	OPT("tags", Y),
 };
@@ -737,8 +828,9 @@ static const struct xm_xs_attr_spec c_table_trigger[] = {
 	SET("history", S | N | B, XM_XS_SET_HISTORY),
 	INPUT_CLAUSE(0),
 	STACK_CLAUSE(XM_XS_A_REQUIRED),
-	REQ("table", S),
+	OPT("table", S),
 	OPT("tags", Y),
+	OPT("where", Q),
 };
 
 #define CLAUSES(a) .clauses = (a), .nclauses = LEN(a)
@@ -750,18 +842,27 @@ static const struct xm_xs_construct_spec constructs[] = {
 	{ "agent_trigger", XM_XS_C_NAME | XM_XS_C_OPEN, 0, NULL },
 	{ "api_group", XM_XS_C_NAME, CLAUSES(c_api_group) },
 	{ "branch", XM_XS_C_OPEN, 0, NULL },
+	{ "channel", XM_XS_C_NAME | XM_XS_C_OPEN, 0, NULL },
+	{ "channel_trigger", XM_XS_C_NAME | XM_XS_C_OPEN, 0, NULL },
 	{ "error_trigger", XM_XS_C_NAME | XM_XS_C_OPEN, 0, NULL },
 	{ "function", XM_XS_C_NAME, CLAUSES(c_function) },
+	{ "market_item", XM_XS_C_NAME | XM_XS_C_OPEN, 0, NULL },
 	{ "mcp_server", XM_XS_C_NAME | XM_XS_C_OPEN, 0, NULL },
 	{ "mcp_server_trigger", XM_XS_C_NAME | XM_XS_C_OPEN, 0, NULL },
+	{ "message", XM_XS_C_NAME | XM_XS_C_OPEN, 0, NULL },
+	{ "microservice", XM_XS_C_NAME | XM_XS_C_OPEN, 0, NULL },
 	{ "middleware", XM_XS_C_NAME, CLAUSES(c_middleware) },
 	{ "query", XM_XS_C_NAME | XM_XS_C_VERB, CLAUSES(c_query) },
 	{ "realtime_channel", XM_XS_C_NAME | XM_XS_C_OPEN, 0, NULL },
+	{ "realtime_server", XM_XS_C_NAME | XM_XS_C_OPEN, 0, NULL },
+	{ "realtime_server_trigger", XM_XS_C_NAME | XM_XS_C_OPEN, 0, NULL },
 	{ "realtime_trigger", XM_XS_C_NAME | XM_XS_C_OPEN, 0, NULL },
-	{ "run.job", XM_XS_C_NAME | XM_XS_C_OPEN, 0, NULL },
-	{ "run.service", XM_XS_C_NAME | XM_XS_C_OPEN, 0, NULL },
+	/* `run.job {` is seen without a name in validated code. */
+	{ "run.job", XM_XS_C_OPEN, 0, NULL },
+	{ "run.service", XM_XS_C_OPEN, 0, NULL },
 	{ "table", XM_XS_C_NAME, CLAUSES(c_table) },
 	{ "table_trigger", XM_XS_C_NAME, CLAUSES(c_table_trigger) },
+	{ "tablemap", XM_XS_C_NAME | XM_XS_C_OPEN, 0, NULL },
 	{ "task", XM_XS_C_NAME, CLAUSES(c_task) },
 	{ "tool", XM_XS_C_NAME | XM_XS_C_OPEN, 0, NULL },
 	{ "workflow_test", XM_XS_C_NAME | XM_XS_C_OPEN, 0, NULL },
@@ -784,6 +885,8 @@ static const struct xm_xs_attr_spec decl_attrs[] = {
 };
 
 /* ---- lookups ---- */
+
+static const char *find_fix(const char *name, const struct fix *fixes, size_t n);
 
 static int cmp_name(const void *key, const void *elem)
 {
@@ -874,6 +977,24 @@ bool xm_xs_catalog_stmt_child_ok(const struct xm_xs_stmt_spec *container, const 
 	return !container->children || in_words(child, container->children);
 }
 
+/* Metadata that only some types take (the engine's per-type block lists). Sorted. */
+static const struct fix decl_attr_types[] = {
+	{ "size", "vector" },
+	{ "table", "int uuid" },
+	{ "values", "enum" },
+};
+
+const char *xm_xs_catalog_decl_attr_types(const char *name)
+{
+	return find_fix(name, decl_attr_types, LEN(decl_attr_types));
+}
+
+bool xm_xs_catalog_decl_attr_fits(const char *name, const char *type)
+{
+	const char *only = xm_xs_catalog_decl_attr_types(name);
+	return !only || in_words(type, only);
+}
+
 bool xm_xs_catalog_filter(const char *name)
 {
 	return in_list(name, filters, LEN(filters));
@@ -961,6 +1082,20 @@ const char *xm_xs_catalog_type_fix(const char *name)
 const char *xm_xs_catalog_filter_fix(const char *name)
 {
 	return find_fix(name, filter_fixes, LEN(filter_fixes));
+}
+
+const char *xm_xs_catalog_stmt_fix(const char *name)
+{
+	return find_fix(name, stmt_fixes, LEN(stmt_fixes));
+}
+
+const char *xm_xs_catalog_attr_fix(const char *stmt, const char *attr)
+{
+	char key[128];
+	if (snprintf(key, sizeof(key), "%s %s", stmt, attr) >= (int)sizeof(key)) {
+		return NULL;
+	}
+	return find_fix(key, attr_fixes, LEN(attr_fixes));
 }
 
 #define SUGGEST(word, table) \

@@ -65,7 +65,7 @@ static void report(struct ctx *c, enum xm_severity sev, struct span s, const cha
 	xm_buf_finish(&msg);
 }
 
-/* "write `NAME`" for a did-you-mean, in buf; NULL when name is NULL. */
+/* "did you mean `NAME`?" in buf; NULL when name is NULL (nothing close). */
 static const char *did_you_mean(char *buf, size_t size, const char *name)
 {
 	if (!name) {
@@ -252,11 +252,13 @@ static void check_object(struct ctx *c, const struct xm_xs_node *o, bool query)
 		for (const struct xm_xs_node *q = o->items.first; q != p; q = q->next) {
 			if (p->name && q->name && strcmp(p->name, q->name) == 0) {
 				char sugg[160];
-				snprintf(sugg, sizeof(sugg), "remove one of the two `%s` keys", p->name);
-				report(c, XM_SEV_ERROR, at(p, strlen(p->name) +
-					((p->flags & XM_XS_F_QUOTED) ? 2 : 0)), "duplicate-key", sugg,
-					"the key `%s` appears twice in this object (first on line %u)",
-					p->name, q->line);
+				snprintf(sugg, sizeof(sugg), "remove one of the two `%s` keys",
+					p->name);
+				size_t quotes = (p->flags & XM_XS_F_QUOTED) ? 2 : 0;
+				size_t len = strlen(p->name) + quotes;
+				report(c, XM_SEV_ERROR, at(p, len), "duplicate-key", sugg,
+					"the key `%s` appears twice in this object "
+					"(first on line %u)", p->name, q->line);
 				break;
 			}
 		}
@@ -297,6 +299,11 @@ static void check_expr(struct ctx *c, const struct xm_xs_node *e, bool query)
 			e = e->value;
 			continue;
 		case XM_XS_BINARY:
+			if (e->op == XM_XS_OP_MOD && (c->flags & XM_XS_VALIDATE_LS11)) {
+				report(c, XM_SEV_WARNING, at_node(e), "ls11-only",
+					"write `$a|modulus:$b`",
+					"Xano 11.x has no `%%` operator");
+			}
 			check_expr(c, e->rhs, query);
 			e = e->value;
 			continue;
@@ -306,6 +313,13 @@ static void check_expr(struct ctx *c, const struct xm_xs_node *e, bool query)
 			e = e->value;
 			continue;
 		case XM_XS_UNARY:
+			if (e->op == XM_XS_OP_NOT && (c->flags & XM_XS_VALIDATE_LS11)) {
+				report(c, XM_SEV_WARNING, at(e, 1), "ls11-only",
+					"compare instead: `$x == false`",
+					"Xano 11.x has no unary `!`");
+			}
+			e = e->value;
+			continue;
 		case XM_XS_PAREN:
 		case XM_XS_CAST:
 			e = e->value;
@@ -353,9 +367,17 @@ static void check_attr_value(struct ctx *c, const char *owner, const struct xm_x
 	if (!v || v->kind == XM_XS_ERROR) {
 		return;
 	}
-	if (spec->set == XM_XS_SET_SORT && v->kind == XM_XS_OBJECT) {
-		for (const struct xm_xs_node *p = v->items.first; p; p = p->next) {
-			check_set(c, p->value, XM_XS_SET_SORT, "sort order");
+	if (spec->set == XM_XS_SET_SORT) {
+		/* `sort = {col: "asc"}` or a list of such objects. */
+		const struct xm_xs_node *one = v->kind == XM_XS_OBJECT ? v : NULL;
+		const struct xm_xs_node *list = v->kind == XM_XS_ARRAY ? v->items.first : one;
+		for (const struct xm_xs_node *o = list; o; o = one ? NULL : o->next) {
+			if (o->kind != XM_XS_OBJECT) {
+				continue;
+			}
+			for (const struct xm_xs_node *p = o->items.first; p; p = p->next) {
+				check_set(c, p->value, XM_XS_SET_SORT, "sort order");
+			}
 		}
 	} else if (spec->set != XM_XS_SET_NONE) {
 		char what[96];
@@ -395,7 +417,8 @@ static void check_attr_value(struct ctx *c, const char *owner, const struct xm_x
 					const struct xm_xs_node *op = f->kind == XM_XS_OBJECT ?
 						xm_xs_find_item(f, XM_XS_PAIR, "op") : NULL;
 					if (op) {
-						check_set(c, op->value, XM_XS_SET_INDEX_OP, "index op");
+						check_set(c, op->value, XM_XS_SET_INDEX_OP,
+							"index op");
 					}
 				}
 			}
@@ -454,11 +477,11 @@ static void check_input_filters(struct ctx *c, const struct xm_xs_node *d,
 				"`%s` is not an input filter", f->name);
 		} else if (type && !xm_xs_catalog_input_filter_allowed(type, f->name)) {
 			if (type->filters && *type->filters) {
-				snprintf(sugg, sizeof(sugg), "`%s` inputs take only: %s", type->name,
-					type->filters);
+				snprintf(sugg, sizeof(sugg), "`%s` inputs take only: %s",
+					type->name, type->filters);
 			} else {
-				snprintf(sugg, sizeof(sugg), "remove `filters=`: `%s` inputs take no "
-					"filters", type->name);
+				snprintf(sugg, sizeof(sugg), "remove `filters=`: `%s` inputs "
+					"take no filters", type->name);
 			}
 			report(c, XM_SEV_ERROR, s, "filter-not-allowed", sugg,
 				"the input filter `%s` cannot be applied to a `%s` field", f->name,
@@ -466,10 +489,12 @@ static void check_input_filters(struct ctx *c, const struct xm_xs_node *d,
 		}
 		for (const struct xm_xs_node *a = f->args.first; a; a = a->next) {
 			if (a->kind == XM_XS_RAW) {
-				snprintf(sugg, sizeof(sugg), "quote it: `%s:\"%s\"`", f->name, a->text);
-				report(c, XM_SEV_ERROR, at(a, strlen(a->text)), "unquoted-filter-arg",
-					sugg, "the argument of input filter `%s` must be a string, "
-					"a number or a /regex/", f->name);
+				snprintf(sugg, sizeof(sugg), "quote it: `%s:\"%s\"`", f->name,
+					a->text);
+				report(c, XM_SEV_ERROR, at(a, strlen(a->text)),
+					"unquoted-filter-arg", sugg, "the argument of input "
+					"filter `%s` must be a string, a number or a /regex/",
+					f->name);
 			}
 		}
 	}
@@ -487,7 +512,8 @@ static void check_meta(struct ctx *c, const struct xm_xs_node *d, const char *ty
 			if (strcmp(type, "object") != 0) {
 				report(c, XM_SEV_ERROR, at_name(m), "unexpected-schema",
 					"make the field an `object`, or remove the block",
-					"only `object` fields take a `schema` block, not `%s`", type);
+					"only `object` fields take a `schema` block, not `%s`",
+					type);
 			}
 			seen_before(&seen, m);
 			check_decls(c, m, false);
@@ -496,15 +522,16 @@ static void check_meta(struct ctx *c, const struct xm_xs_node *d, const char *ty
 		if (m->kind != XM_XS_ATTR) {
 			report(c, XM_SEV_ERROR, at_name(m), "unexpected-item",
 				"write field metadata as `description = \"…\"`",
-				"only metadata such as `description` or `table` may appear inside a "
-				"field's block");
+				"only metadata such as `description` or `table` may appear "
+				"inside a field's block");
 			continue;
 		}
 		const struct xm_xs_attr_spec *spec = xm_xs_catalog_decl_attr(m->name);
 		if (!spec) {
 			char sugg[160];
 			report(c, XM_SEV_ERROR, at_name(m), "unknown-metadata",
-				did_you_mean(sugg, sizeof(sugg), xm_xs_catalog_suggest_decl_attr(m->name)),
+				did_you_mean(sugg, sizeof(sugg),
+					xm_xs_catalog_suggest_decl_attr(m->name)),
 				"`%s` is not a field metadata attribute", m->name);
 			continue;
 		}
@@ -513,6 +540,15 @@ static void check_meta(struct ctx *c, const struct xm_xs_node *d, const char *ty
 			report(c, XM_SEV_ERROR, at_name(m), "duplicate-attribute",
 				"remove one of them", "`%s` is set twice for this field (first on "
 				"line %u)", m->name, prev->line);
+		}
+		const char *only = xm_xs_catalog_decl_attr_types(m->name);
+		if (only && xm_xs_catalog_type(type) &&
+				!xm_xs_catalog_decl_attr_fits(m->name, type)) {
+			char sugg[160];
+			snprintf(sugg, sizeof(sugg), "remove it: it applies to %s fields only",
+				only);
+			report(c, XM_SEV_ERROR, at_name(m), "metadata-not-allowed", sugg,
+				"`%s` does not apply to a `%s` field", m->name, type);
 		}
 		check_attr_value(c, type, m, spec);
 		check_expr(c, m->value, false);
@@ -523,6 +559,8 @@ static void check_meta(struct ctx *c, const struct xm_xs_node *d, const char *ty
 			"the enum `%s` has no `values`", d->name ? d->name : "");
 	}
 	if (strcmp(type, "object") == 0 && !seen_has(&seen, "schema")) {
+		/* The engine's schema requires it, even where the newer editor
+		 * parser lets `object[] items { description = "…" }` through. */
 		report(c, XM_SEV_ERROR, at(d, strlen(type)), "object-without-schema",
 			"add a `schema { … }` block, or use `json` for free-form data",
 			"the object `%s` has no `schema`", d->name ? d->name : "");
@@ -569,9 +607,10 @@ static void check_decl(struct ctx *c, const struct xm_xs_node *d, bool in_table)
 				"`%s` is an input type and cannot be a table column", tname);
 		}
 		if ((type->flags & XM_XS_T_NO_NULLABLE) && (d->flags & XM_XS_F_NULLABLE)) {
-			report(c, XM_SEV_ERROR, at(d, strlen(tname) + 1), "nullable-object",
+			/* Only the 11.x parser rejects it; newer ones accept it. */
+			report(c, XM_SEV_WARNING, at(d, strlen(tname) + 1), "nullable-object",
 				"drop the `?` after `object` (`object name?` makes it optional)",
-				"an `object` field cannot be nullable");
+				"Xano 11.x rejects a nullable `object` field");
 		}
 	}
 	check_input_filters(c, d, type);
@@ -585,13 +624,14 @@ static void check_decls(struct ctx *c, const struct xm_xs_node *block, bool in_t
 {
 	for (const struct xm_xs_node *d = block->items.first; d; d = d->next) {
 		if (d->kind == XM_XS_DECL) {
-			for (const struct xm_xs_node *e = block->items.first; e != d; e = e->next) {
+			for (const struct xm_xs_node *e = block->items.first; e != d;
+					e = e->next) {
 				if (e->kind == XM_XS_DECL && e->name && d->name &&
 						strcmp(e->name, d->name) == 0) {
 					report(c, XM_SEV_ERROR, at_node(d), "duplicate-field",
 						"rename or remove one of them",
-						"the field `%s` is declared twice (first on line %u)",
-						d->name, e->line);
+						"the field `%s` is declared twice "
+						"(first on line %u)", d->name, e->line);
 					break;
 				}
 			}
@@ -611,32 +651,8 @@ static void check_test_body(struct ctx *c, const struct xm_xs_node *block);
 /* What to suggest for an unknown statement. */
 static const char *stmt_suggestion(const char *name, char *buf, size_t size)
 {
-	static const struct {
-		const char *wrong, *right;
-	} known[] = {
-		{ "elif", "write `elseif`" },
-		{ "else_if", "write `elseif`" },
-		{ "elsif", "write `elseif`" },
-		{ "remove", "inside a loop write `foreach.remove`" },
-		{ "response", "write `response = …` as a clause of the construct, after `stack`" },
-		{ "db.delete", "write `db.del`" },
-		{ "db.update", "write `db.edit` (or `db.patch`)" },
-		{ "db.insert", "write `db.add`" },
-		{ "db.find", "write `db.query` (or `db.get` for one record)" },
-		{ "http.request", "write `api.request`" },
-		{ "api.get", "write `api.request` with `method = \"GET\"`" },
-		{ "api.post", "write `api.request` with `method = \"POST\"`" },
-		{ "log", "write `debug.log`" },
-		{ "console.log", "write `debug.log`" },
-		{ "let", "write `var $name { value = … }`" },
-		{ "const", "write `var $name { value = … }`" },
-	};
-	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
-		if (strcmp(known[i].wrong, name) == 0) {
-			return known[i].right;
-		}
-	}
-	return did_you_mean(buf, size, xm_xs_catalog_suggest_stmt(name));
+	const char *fix = xm_xs_catalog_stmt_fix(name);
+	return fix ? fix : did_you_mean(buf, size, xm_xs_catalog_suggest_stmt(name));
 }
 
 static void check_binding(struct ctx *c, const struct xm_xs_node *var, const char *how)
@@ -646,7 +662,8 @@ static void check_binding(struct ctx *c, const struct xm_xs_node *var, const cha
 	}
 	if (xm_xs_catalog_reserved_var(var->name)) {
 		char sugg[160];
-		snprintf(sugg, sizeof(sugg), "choose another name, such as `$%s_value`", var->name);
+		snprintf(sugg, sizeof(sugg), "choose another name, such as `$%s_value`",
+			var->name);
 		report(c, XM_SEV_ERROR, at(var, strlen(var->name) + 1), "reserved-variable", sugg,
 			"`$%s` is reserved and cannot be %s", var->name, how);
 	}
@@ -699,7 +716,8 @@ static void check_stmt_attrs(struct ctx *c, const struct xm_xs_node *s,
 			}
 			report(c, XM_SEV_ERROR, at_name(a), "unexpected-statement",
 				"statements go in a `stack`, not in an attribute block",
-				"`%s` cannot appear inside the attributes of `%s`", a->name, spec->name);
+				"`%s` cannot appear inside the attributes of `%s`", a->name,
+				spec->name);
 			continue;
 		}
 		if (a->kind != XM_XS_ATTR) {
@@ -708,21 +726,8 @@ static void check_stmt_attrs(struct ctx *c, const struct xm_xs_node *s,
 		const struct xm_xs_attr_spec *as = xm_xs_catalog_stmt_attr(spec, a->name);
 		if (!as && !open) {
 			char sugg[200];
-			const char *sg;
-			if (strcmp(spec->name, "api.request") == 0 && strcmp(a->name, "body") == 0) {
-				sg = "write `params = …`: api.request sends `params` as the request body";
-			} else if (strcmp(spec->name, "db.query") == 0 &&
-					(strcmp(a->name, "paging") == 0 || strcmp(a->name, "limit") == 0 ||
-					strcmp(a->name, "count") == 0)) {
-				sg = "put paging in `return = {type: \"list\", paging: {page: 1, "
-					"per_page: 25}}`";
-			} else if (strcmp(spec->name, "db.query") == 0 &&
-					strcmp(a->name, "order") == 0) {
-				sg = "write `sort = {column: \"asc\"}`";
-			} else if (strcmp(spec->name, "db.bulk.add") == 0 &&
-					strcmp(a->name, "data") == 0) {
-				sg = "write `items = […]`";
-			} else {
+			const char *sg = xm_xs_catalog_attr_fix(spec->name, a->name);
+			if (!sg) {
 				sg = did_you_mean(sugg, sizeof(sugg),
 					xm_xs_catalog_suggest_stmt_attr(spec, a->name));
 			}
@@ -734,8 +739,8 @@ static void check_stmt_attrs(struct ctx *c, const struct xm_xs_node *s,
 		const struct xm_xs_node *prev = seen_before(&seen, a);
 		if (prev && !(as && (as->flags & XM_XS_A_REPEAT))) {
 			report(c, XM_SEV_ERROR, at_name(a), "duplicate-attribute",
-				"remove one of them", "`%s` is set twice in `%s` (first on line %u)",
-				a->name, spec->name, prev->line);
+				"remove one of them", "`%s` is set twice in `%s` "
+				"(first on line %u)", a->name, spec->name, prev->line);
 		}
 		if (as) {
 			check_attr_value(c, spec->name, a, as);
@@ -812,8 +817,8 @@ static void check_stmt(struct ctx *c, const struct xm_xs_node *s,
 		snprintf(sugg, sizeof(sugg), "write `%s (…)`", name);
 		report(c, XM_SEV_ERROR, at_name(s), "missing-condition", sugg,
 			"`%s` needs a parenthesised expression after it", name);
-	} else if (s->arg && !(spec->flags & (XM_XS_S_ARG | XM_XS_S_COND)) &&
-			strncmp(name, "expect.", 7) != 0) {
+	} else if (s->arg && strncmp(name, "expect.", 7) != 0 &&
+			!(spec->flags & (XM_XS_S_ARG | XM_XS_S_ARG_OPT | XM_XS_S_COND))) {
 		report(c, XM_SEV_ERROR, at_node(s->arg), "unexpected-condition",
 			"remove the parenthesised expression",
 			"`%s` does not take a parenthesised expression", name);
@@ -859,14 +864,16 @@ static void check_stmts(struct ctx *c, const struct xm_xs_node *body,
 				const struct xm_xs_node *prev = seen_before(&seen, i);
 				if (prev) {
 					report(c, XM_SEV_ERROR, at_name(i), "duplicate-attribute",
-						"remove one of them", "`%s` is set twice in `%s` (first "
-						"on line %u)", i->name, pspec->name, prev->line);
+						"remove one of them", "`%s` is set twice in `%s` "
+						"(first on line %u)", i->name, pspec->name,
+						prev->line);
 				}
 				check_expr(c, i->value, false);
 				continue;
 			}
 			report(c, XM_SEV_ERROR, at_name(i), "unexpected-attribute",
-				"attributes belong in a statement's block, e.g. `var $x { value = … }`",
+				"attributes belong in a statement's block, "
+				"e.g. `var $x { value = … }`",
 				"`%s = …` cannot stand alone among statements", i->name);
 			check_expr(c, i->value, false);
 		}
@@ -978,7 +985,8 @@ static void check_verb(struct ctx *c, const struct xm_xs_node *con)
 		char upper[16], sugg[64];
 		size_t i = 0;
 		for (; text[i] && i + 1 < sizeof(upper); i++) {
-			upper[i] = (char)(text[i] >= 'a' && text[i] <= 'z' ? text[i] - 32 : text[i]);
+			char ch = text[i];
+			upper[i] = (char)(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
 		}
 		upper[i] = '\0';
 		size_t n;
@@ -1017,6 +1025,27 @@ static void find_inputs(struct ctx *c, const struct xm_xs_node *con)
 	}
 }
 
+/* Clauses the current engine accepts and Xano 11.x rejects (reference §11). */
+static void check_ls11_clause(struct ctx *c, const char *construct,
+		const struct xm_xs_node *i)
+{
+	const char *why = NULL, *fix = NULL;
+	if (strcmp(i->name, "guid") == 0) {
+		why = "Xano 11.x rejects `guid`";
+		fix = "omit it: Xano assigns it";
+	} else if (strcmp(construct, "query") == 0 && strcmp(i->name, "api_group") == 0) {
+		why = "Xano 11.x rejects `api_group` inside a query";
+		fix = "keep the query in its group's folder instead";
+	} else if (strcmp(construct, "task") == 0 && strcmp(i->name, "schedule") == 0 &&
+			i->kind == XM_XS_ATTR) {
+		why = "Xano 11.x only knows the block form of `schedule`";
+		fix = "write `schedule {` / `events = [ … ]` / `}` for 11.x";
+	}
+	if (why) {
+		report(c, XM_SEV_WARNING, at_name(i), "ls11-only", fix, "%s", why);
+	}
+}
+
 static void check_construct(struct ctx *c, const struct xm_xs_node *con)
 {
 	const char *name = con->name ? con->name : "";
@@ -1025,8 +1054,9 @@ static void check_construct(struct ctx *c, const struct xm_xs_node *con)
 	if (!spec) {
 		const char *close = xm_xs_catalog_suggest_construct(name);
 		report(c, XM_SEV_ERROR, at_name(con), "unknown-construct", close ?
-			did_you_mean(sugg, sizeof(sugg), close) : "start with `query`, `function`, "
-			"`table`, `task`, `api_group`, `middleware` or another construct",
+			did_you_mean(sugg, sizeof(sugg), close) :
+			"start with `query`, `function`, `table`, `task`, `api_group`, "
+			"`middleware` or another construct",
 			"`%s` is not a XanoScript construct", name);
 	} else if ((spec->flags & XM_XS_C_NAME) && !con->target) {
 		snprintf(sugg, sizeof(sugg), "write `%s \"name\" {`", name);
@@ -1065,11 +1095,14 @@ static void check_construct(struct ctx *c, const struct xm_xs_node *con)
 			}
 			continue;
 		}
+		if (c->flags & XM_XS_VALIDATE_LS11) {
+			check_ls11_clause(c, name, i);
+		}
 		const struct xm_xs_node *prev = seen_before(&seen, i);
 		if (prev && !(cs->flags & XM_XS_A_REPEAT)) {
-			report(c, XM_SEV_ERROR, at_name(i), "duplicate-clause", "remove one of them",
-				"`%s` appears twice in this %s (first on line %u)", iname, name,
-				prev->line);
+			report(c, XM_SEV_ERROR, at_name(i), "duplicate-clause",
+				"remove one of them", "`%s` appears twice in this %s "
+				"(first on line %u)", iname, name, prev->line);
 		}
 		if (i->kind == XM_XS_BLOCK) {
 			if (!(cs->kinds & XM_XS_VK_BLOCK)) {
@@ -1081,7 +1114,8 @@ static void check_construct(struct ctx *c, const struct xm_xs_node *con)
 			check_block_body(c, i, cs->body, in_table);
 		} else {
 			if (!(cs->kinds & ~XM_XS_VK_BLOCK)) {
-				snprintf(sugg, sizeof(sugg), "write `%s {` and its items below", iname);
+				snprintf(sugg, sizeof(sugg), "write `%s {` and its items below",
+					iname);
 				report(c, XM_SEV_ERROR, at_name(i), "clause-needs-block", sugg,
 					"`%s` is a block, not an attribute", iname);
 				continue;
@@ -1098,7 +1132,8 @@ static void check_construct(struct ctx *c, const struct xm_xs_node *con)
 			}
 			if (cs->flags & XM_XS_A_REQUIRED) {
 				snprintf(sugg, sizeof(sugg), (cs->kinds & XM_XS_VK_BLOCK) ?
-					"add `%s {` and `}` (it may be empty)" : "add `%s = …`", cs->name);
+					"add `%s {` and `}` (it may be empty)" : "add `%s = …`",
+					cs->name);
 				report(c, XM_SEV_ERROR, at_name(con), "missing-clause", sugg,
 					"this %s has no `%s`", name, cs->name);
 			} else if ((cs->flags & XM_XS_A_LS11_REQUIRED) &&
@@ -1106,7 +1141,8 @@ static void check_construct(struct ctx *c, const struct xm_xs_node *con)
 				snprintf(sugg, sizeof(sugg), "add `%s = null` for older parsers",
 					cs->name);
 				report(c, XM_SEV_WARNING, at_name(con), "missing-response", sugg,
-					"this %s has no `%s`, which Xano 11.x requires", name, cs->name);
+					"this %s has no `%s`, which Xano 11.x requires", name,
+					cs->name);
 			}
 		}
 	}
@@ -1126,7 +1162,8 @@ static void check_doc(struct ctx *c, const struct xm_xs_node *doc)
 			report(c, XM_SEV_ERROR, at_name(i), "multiple-constructs",
 				"separate documents with a line `---`, or use one file each",
 				"a document holds one construct; `%s` follows the `%s` of line %u",
-				i->name ? i->name : "", first->name ? first->name : "", first->line);
+				i->name ? i->name : "", first->name ? first->name : "",
+				first->line);
 		} else {
 			first = i;
 		}
@@ -1157,8 +1194,9 @@ void xm_xs_validate(const struct xm_xs_node *root, const struct xm_xs_validate_o
 		}
 		if (!any && diags->errors == 0) {
 			struct span s = { 1, 1, 1 };
-			report(&c, XM_SEV_ERROR, s, "no-construct", "start with a construct such as "
-				"`function \"name\" {`", "there is no XanoScript construct in this text");
+			report(&c, XM_SEV_ERROR, s, "no-construct",
+				"start with a construct such as `function \"name\" {`",
+				"there is no XanoScript construct in this text");
 		}
 		break;
 	}

@@ -89,7 +89,8 @@ START_TEST(check_statuses_and_output)
 	memset(&r, 0, sizeof(r));
 	ck_assert_int_eq(run(&r, "check", "--json", g, b), 1);
 	ck_assert_ptr_nonnull(strstr(r.out, "{\"files\":[{\"file\":"));
-	ck_assert_ptr_nonnull(strstr(r.out, "\"valid\":true,\"summary\":\"0 errors, 0 warnings\""));
+	ck_assert_ptr_nonnull(strstr(r.out, "\"valid\":true,\"summary\":\"0 errors, 0 "
+		"warnings\""));
 	ck_assert_ptr_nonnull(strstr(r.out, "{\"severity\":\"error\",\"line\":3,\"column\":5,"
 		"\"endColumn\":11,\"code\":\"unknown-type\",\"message\":\"`string` is not a "
 		"XanoScript type\",\"suggestion\":\"write `text`\"}"));

@@ -188,6 +188,31 @@ START_TEST(global_options_are_accepted)
 }
 END_TEST
 
+START_TEST(verbosity_and_log_format)
+{
+	struct xm_run run = {0};
+	ck_assert_int_eq(XANO(&run, "-v", "version"), 0);
+	ck_assert_str_eq(run.err, "");
+	xm_run_finish(&run);
+
+	ck_assert_int_eq(XANO(&run, "-vv", "version"), 0);
+	ck_assert_msg(strstr(run.err, " debug [cli] xano-mcp " XM_VERSION ": running 'version'\n"),
+		"%s", run.err);
+	xm_run_finish(&run);
+
+	/* -v counts from --log-level: silent, then error, then warn. */
+	ck_assert_int_eq(XANO(&run, "--log-level", "silent", "-vv", "version"), 0);
+	ck_assert_str_eq(run.err, "");
+	xm_run_finish(&run);
+
+	ck_assert_int_eq(XANO(&run, "--log-format=json", "--log-level=debug", "version"), 0);
+	ck_assert_msg(strncmp(run.err, "{\"time\":\"", 9) == 0, "%s", run.err);
+	ck_assert_msg(strstr(run.err, "\"level\":\"debug\",\"module\":\"cli\",\"message\":"
+		"\"xano-mcp "), "%s", run.err);
+	xm_run_finish(&run);
+}
+END_TEST
+
 /* An MCP client starts `xano-mcp` with a pipe on stdin: that means serve. */
 START_TEST(no_command_on_a_pipe_runs_serve)
 {
@@ -242,6 +267,7 @@ Suite *xm_test_suite(void)
 	tcase_add_loop_test(tc, mistakes_are_usage_errors, 0,
 		(int)(sizeof(mistakes) / sizeof(mistakes[0])));
 	tcase_add_test(tc, global_options_are_accepted);
+	tcase_add_test(tc, verbosity_and_log_format);
 	tcase_add_test(tc, no_command_on_a_pipe_runs_serve);
 	tcase_add_test(tc, no_command_on_a_terminal_is_a_usage_error);
 	tcase_add_test(tc, lost_output_is_a_failure);

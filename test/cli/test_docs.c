@@ -65,11 +65,6 @@ static char *source_file(const char *rel)
 	return text;
 }
 
-static bool is_name_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-}
-
 /* The next line at *cursor (len bytes, no newline), or NULL at the end. */
 static const char *next_line(const char **cursor, size_t *len)
 {
@@ -82,29 +77,53 @@ static const char *next_line(const char **cursor, size_t *len)
 	return line;
 }
 
-START_TEST(man_page_documents_every_command)
+/*
+ * Where each document lists the commands: the list starts at a line that
+ * begins with `start` (after indentation), ends at a line that begins with
+ * `end`, and each entry is a line beginning with `entry` (indented or at
+ * the first column, as `indented` says), the name running up to one of
+ * `stops`.
+ */
+static const struct listing {
+	const char *file;
+	const char *start;
+	const char *end;
+	const char *entry;
+	bool indented;
+	const char *stops;
+	const char *how; /* what to write there for a new command */
+} listings[] = {
+	{"man/xano-mcp.1.scd", "# COMMANDS", "#", "*", false, "*",
+		"add '*name* [_ARGS_]' and its description under # COMMANDS"},
+	{"completions/zsh/_xano-mcp", "local -a commands=(", ")", "'", true, ":'",
+		"add 'name:Summary' to commands=( )"},
+	{"completions/fish/xano-mcp.fish", "function __fish_xano_mcp_commands", "end",
+		"printf '%s\\t%s\\n' ", true, " ", "add a printf line to __fish_xano_mcp_commands"},
+};
+
+START_TEST(documents_list_every_command)
 {
-	char *text = source_file("man/xano-mcp.1.scd");
+	const struct listing *l = &listings[_i];
+	char *text = source_file(l->file);
 	struct names list = {XM_BUF_INIT};
-	bool in_commands = false;
+	bool inside = false, found = false;
 	const char *cursor = text, *line;
 	size_t len;
 	while ((line = next_line(&cursor, &len))) {
-		if (line[0] == '#') {
-			in_commands = len == strlen("# COMMANDS") && strncmp(line, "# COMMANDS", len) == 0;
-		} else if (in_commands && line[0] == '*') {
-			/* An entry: "*name* [_ARGS_]" at the start of a line. */
-			size_t n = 0;
-			while (is_name_char(line[1 + n])) {
-				n++;
-			}
-			if (n > 0 && line[1 + n] == '*') {
-				add_name(&list, line + 1, n);
-			}
+		size_t indent = strspn(line, "\t ");
+		const char *body = line + indent;
+		if (!inside && strncmp(body, l->start, strlen(l->start)) == 0) {
+			inside = found = true;
+		} else if (inside && strncmp(body, l->end, strlen(l->end)) == 0) {
+			inside = false;
+		} else if (inside && (indent > 0) == l->indented &&
+				strncmp(body, l->entry, strlen(l->entry)) == 0) {
+			const char *name = body + strlen(l->entry);
+			add_name(&list, name, strcspn(name, l->stops));
 		}
 	}
-	check(&list, "man/xano-mcp.1.scd", "add '*name* [_ARGS_]' and its description "
-		"under # COMMANDS");
+	ck_assert_msg(found, "%s: no line starts with '%s'", l->file, l->start);
+	check(&list, l->file, l->how);
 	xm_buf_finish(&list.words);
 	free(text);
 }
@@ -195,56 +214,6 @@ START_TEST(bash_completes_a_prefix_and_option_values)
 }
 END_TEST
 
-START_TEST(zsh_completes_every_command)
-{
-	char *text = source_file("completions/zsh/_xano-mcp");
-	struct names list = {XM_BUF_INIT};
-	bool in_list = false;
-	const char *cursor = text, *line;
-	size_t len;
-	while ((line = next_line(&cursor, &len))) {
-		size_t indent = strspn(line, "\t ");
-		if (strncmp(line + indent, "local -a commands=(", 19) == 0) {
-			in_list = true;
-		} else if (in_list && line[indent] == ')') {
-			in_list = false;
-		} else if (in_list && line[indent] == '\'') {
-			/* 'name:Description' */
-			const char *name = line + indent + 1;
-			add_name(&list, name, strcspn(name, ":'"));
-		}
-	}
-	check(&list, "completions/zsh/_xano-mcp", "add 'name:Summary' to commands=( )");
-	xm_buf_finish(&list.words);
-	free(text);
-}
-END_TEST
-
-START_TEST(fish_completes_every_command)
-{
-	char *text = source_file("completions/fish/xano-mcp.fish");
-	static const char entry[] = "printf '%s\\t%s\\n' ";
-	struct names list = {XM_BUF_INIT};
-	bool in_function = false;
-	const char *cursor = text, *line;
-	size_t len;
-	while ((line = next_line(&cursor, &len))) {
-		size_t indent = strspn(line, "\t ");
-		if (strncmp(line, "function __fish_xano_mcp_commands", 33) == 0) {
-			in_function = true;
-		} else if (in_function && strncmp(line, "end", 3) == 0) {
-			in_function = false;
-		} else if (in_function && strncmp(line + indent, entry, strlen(entry)) == 0) {
-			const char *name = line + indent + strlen(entry);
-			add_name(&list, name, strcspn(name, " "));
-		}
-	}
-	check(&list, "completions/fish/xano-mcp.fish",
-		"add a printf line to __fish_xano_mcp_commands");
-	xm_buf_finish(&list.words);
-	free(text);
-}
-END_TEST
 
 /* Every long option that `xano-mcp --help` shows is in the man page and the
  * three completions. */
@@ -303,12 +272,11 @@ Suite *xm_test_suite(void)
 {
 	Suite *s = suite_create("cli-docs");
 	TCase *tc = tcase_create("docs");
-	tcase_add_test(tc, man_page_documents_every_command);
+	tcase_add_loop_test(tc, documents_list_every_command, 0,
+		(int)(sizeof(listings) / sizeof(listings[0])));
 	tcase_add_test(tc, help_output_lists_every_command);
 	tcase_add_test(tc, bash_completes_every_command);
 	tcase_add_test(tc, bash_completes_a_prefix_and_option_values);
-	tcase_add_test(tc, zsh_completes_every_command);
-	tcase_add_test(tc, fish_completes_every_command);
 	tcase_add_test(tc, global_options_are_documented);
 	suite_add_tcase(s, tc);
 	return s;

@@ -27,6 +27,16 @@ static const struct {
 	{.args = {"help", "version"}},
 	{.args = {"version"}},
 	{.args = {"--version"}},
+	/* The MCP handshake and the tool list, then EOF ends the session. */
+	{
+		.args = {"serve"},
+		.stdin_text =
+			"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+			"{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+			"\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}\n"
+			"{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
+			"{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n",
+	},
 };
 
 static const char *const lazy_libraries[] = {"libcurl", "libsecret"};

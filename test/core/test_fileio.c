@@ -182,6 +182,14 @@ START_TEST(read_errors_name_the_file)
 		err.message);
 	ck_assert(!xm_file_read(tmp, 10, &in, &err));
 	ck_assert_msg(strstr(err.message, ": is a directory"), "%s", err.message);
+
+	/* A failing first read leaves an empty, terminated buffer. */
+	int fd = open("/dev/null", O_WRONLY);
+	ck_assert(!xm_file_read_fd(fd, "out-only", 10, &in, &err));
+	close(fd);
+	ck_assert_str_eq(err.message, "out-only: Bad file descriptor");
+	ck_assert_uint_eq(in.len, 0);
+	ck_assert_str_eq(xm_buf_str(&in), "");
 	xm_buf_finish(&in);
 	free(missing);
 }

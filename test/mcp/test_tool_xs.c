@@ -97,7 +97,8 @@ START_TEST(valid_code)
 	const struct xm_json *v = call(&s, "{\"jsonrpc\":\"2.0\",\"id\":1,"
 		"\"method\":\"tools/call\",\"params\":"
 		"{\"name\":\"validate_xanoscript\",\"arguments\":{\"code\":"
-		"\"function \\\"f\\\" {\\n  input {\\n  }\\n  stack {\\n  }\\n  response = 1\\n}\\n\"}}}");
+		"\"function \\\"f\\\" {\\n  input {\\n  }\\n  stack {\\n  }\\n  response = "
+		"1\\n}\\n\"}}}");
 	const struct xm_json *r = xm_json_get(v, "result");
 	ck_assert_ptr_nonnull(r);
 	const struct xm_json *sc = xm_json_get(r, "structuredContent");
@@ -150,6 +151,26 @@ START_TEST(invalid_code)
 }
 END_TEST
 
+START_TEST(ls11_warnings)
+{
+	struct session s;
+	const struct xm_json *v = call(&s, "{\"jsonrpc\":\"2.0\",\"id\":1,"
+		"\"method\":\"tools/call\",\"params\":{\"name\":\"validate_xanoscript\","
+		"\"arguments\":{\"ls11\":true,\"code\":"
+		"\"function \\\"f\\\" {\\n  input {\\n  }\\n  stack {\\n  }\\n}\\n\"}}}");
+	const struct xm_json *sc = xm_json_get(xm_json_get(v, "result"), "structuredContent");
+	bool valid = false;
+	ck_assert(xm_json_bool(xm_json_get(sc, "valid"), &valid) && valid);
+	const struct xm_json *errors = xm_json_get(sc, "errors");
+	ck_assert_uint_eq(xm_json_len(errors), 1);
+	ck_assert_str_eq(xm_json_string(xm_json_get(xm_json_at(errors, 0), "code")),
+		"missing-response");
+	ck_assert_str_eq(xm_json_string(xm_json_get(xm_json_at(errors, 0), "severity")),
+		"warning");
+	done(&s);
+}
+END_TEST
+
 START_TEST(bad_arguments)
 {
 	struct session s;
@@ -172,6 +193,7 @@ Suite *xm_test_suite(void)
 	tcase_add_test(tc, listed_with_hints);
 	tcase_add_test(tc, valid_code);
 	tcase_add_test(tc, invalid_code);
+	tcase_add_test(tc, ls11_warnings);
 	tcase_add_test(tc, bad_arguments);
 	suite_add_tcase(s, tc);
 	return s;

@@ -25,7 +25,12 @@ static int echo_call(const struct xm_tool_call *call, struct xm_tool_result *res
 	xm_json_gen_begin_object(g);
 	xm_json_gen_key(g, "text");
 	xm_json_gen_string_len(g, out.data ? out.data : "", out.len);
-	xm_json_gen_kint(g, "length", (int64_t)out.len);
+	if (mode && strcmp(mode, "broken") == 0) {
+		/* a tool bug: "length" must be an integer */
+		xm_json_gen_kstring(g, "length", "many");
+	} else {
+		xm_json_gen_kint(g, "length", (int64_t)out.len);
+	}
 	xm_json_gen_end_object(g);
 	xm_tool_result_text(result, "%s", xm_buf_str(&out));
 	xm_buf_finish(&out);
@@ -40,7 +45,7 @@ static const struct xm_tool test_echo = {
 		"\"required\":[\"text\"],\"properties\":{"
 		"\"text\":{\"type\":\"string\",\"maxLength\":1000,\"description\":\"what to say\"},"
 		"\"times\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":5},"
-		"\"mode\":{\"type\":\"string\",\"enum\":[\"plain\",\"upper\"]}}}",
+		"\"mode\":{\"type\":\"string\",\"enum\":[\"plain\",\"upper\",\"broken\"]}}}",
 	.output_schema = "{\"type\":\"object\",\"required\":[\"text\",\"length\"],"
 		"\"properties\":{\"text\":{\"type\":\"string\"},"
 		"\"length\":{\"type\":\"integer\"}}}",

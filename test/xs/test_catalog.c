@@ -42,6 +42,11 @@ START_TEST(tables_sorted)
 	ck_assert_ptr_nonnull(xm_xs_catalog_type_fix("varchar"));
 	ck_assert_ptr_nonnull(xm_xs_catalog_filter_fix("default"));
 	ck_assert_ptr_nonnull(xm_xs_catalog_filter_fix("uppercase"));
+	ck_assert_ptr_nonnull(xm_xs_catalog_stmt_fix("api.get"));
+	ck_assert_ptr_nonnull(xm_xs_catalog_stmt_fix("response"));
+	ck_assert_ptr_nonnull(xm_xs_catalog_attr_fix("api.request", "body"));
+	ck_assert_ptr_nonnull(xm_xs_catalog_attr_fix("security.create_auth_token", "dbtable"));
+	ck_assert_ptr_null(xm_xs_catalog_attr_fix("api.request", "params"));
 }
 END_TEST
 
@@ -83,6 +88,10 @@ START_TEST(lookups)
 	ck_assert(xm_xs_catalog_stmt_child_ok(get, "anything"));
 	ck_assert_str_eq(xm_xs_catalog_suggest_input_filter("minDigits"), "minDigit");
 	ck_assert_str_eq(xm_xs_catalog_suggest_decl_attr("sensitve"), "sensitive");
+	ck_assert(xm_xs_catalog_decl_attr_fits("table", "uuid"));
+	ck_assert(!xm_xs_catalog_decl_attr_fits("table", "text"));
+	ck_assert(xm_xs_catalog_decl_attr_fits("description", "text"));
+	ck_assert_str_eq(xm_xs_catalog_decl_attr_types("values"), "enum");
 	ck_assert(xm_xs_catalog_reserved_var("input"));
 	ck_assert(!xm_xs_catalog_reserved_var("user"));
 }

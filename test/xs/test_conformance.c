@@ -119,7 +119,8 @@ START_TEST(invalid_files_rejected_on_their_line)
 			if (first && first->line == want) {
 				on_line++;
 			} else if (verbose()) {
-				fprintf(stderr, "miss: %s %s want line %u, first error %u:%u %s: %s\n",
+				fprintf(stderr, "miss: %s %s want line %u, first error %u:%u %s: "
+					"%s\n",
 					file, mistake, want, first ? first->line : 0,
 					first ? first->col : 0, first ? first->code : "-",
 					first ? first->message : "-");

@@ -73,7 +73,7 @@ static const struct expect cases[] = {
 		"  response = 1\n}\n", "`decimal`" },
 	{ "input-only-type", XM_SEV_ERROR, 3,
 		"table \"t\" {\n  schema {\n    file doc\n  }\n}\n", NULL },
-	{ "nullable-object", XM_SEV_ERROR, 3,
+	{ "nullable-object", XM_SEV_WARNING, 3,
 		"table \"t\" {\n  schema {\n    object? o {\n      schema {\n        int a\n"
 		"      }\n    }\n  }\n}\n", NULL },
 	{ "duplicate-field", XM_SEV_ERROR, 4,
@@ -85,8 +85,13 @@ static const struct expect cases[] = {
 	{ "unquoted-filter-arg", XM_SEV_ERROR, 3,
 		"table \"t\" {\n  schema {\n    text a filters=pattern:^a+$\n  }\n}\n", "quote" },
 	{ "unknown-metadata", XM_SEV_ERROR, 4,
-		"table \"t\" {\n  schema {\n    text a {\n      descripton = \"x\"\n    }\n  }\n}\n",
+		"table \"t\" {\n  schema {\n    text a {\n      descripton = \"x\"\n    }\n  "
+		"}\n}\n",
 		"`description`" },
+	{ "metadata-not-allowed", XM_SEV_ERROR, 4,
+		"table \"t\" {\n  schema {\n    text owner {\n      table = \"user\"\n    }\n  "
+		"}\n}\n",
+		"int uuid" },
 	{ "unexpected-schema", XM_SEV_ERROR, 4,
 		"table \"t\" {\n  schema {\n    json a {\n      schema {\n        int b\n      }\n"
 		"    }\n  }\n}\n", NULL },
@@ -126,7 +131,8 @@ static const struct expect cases[] = {
 		"      url = \"https://x\"\n      method = \"POST\"\n      body = {a: 1}\n"
 		"    } as $r\n"), "params" },
 	{ "unknown-attribute", XM_SEV_ERROR, 8, FN("    db.get \"user\" {\n"
-		"      field_name = \"id\"\n      feild_value = 1\n    } as $u\n"), "field_value" },
+		"      field_name = \"id\"\n      feild_value = 1\n    } as "
+		"$u\n"), "field_value" },
 	{ "duplicate-attribute", XM_SEV_ERROR, 8, FN("    debug.log {\n"
 		"      value = 1\n      value = 2\n    }\n"), NULL },
 	{ "missing-attribute", XM_SEV_ERROR, 6, FN("    db.get \"user\" {\n"
@@ -140,6 +146,8 @@ static const struct expect cases[] = {
 		"      sort = {created_at: \"descending\"}\n    } as $u\n"), "\"desc\"" },
 	{ "bad-value", XM_SEV_ERROR, 7, FN("    db.query \"user\" {\n"
 		"      return = {type: \"many\"}\n    } as $u\n"), NULL },
+	{ "bad-value", XM_SEV_ERROR, 7, FN("    db.query \"user\" {\n"
+		"      sort = [{id: \"asc\"}, {name: \"up\"}]\n    } as $u\n"), NULL },
 	{ "bad-value", XM_SEV_WARNING, 7, FN("    precondition (true) {\n"
 		"      error_type = \"forbidden\"\n    }\n"), NULL },
 	{ "unexpected-attribute", XM_SEV_ERROR, 6, FN("    value = 1\n"), NULL },
@@ -326,6 +334,22 @@ START_TEST(ls11_option)
 	ck_assert_uint_eq(d.len, 1);
 	ck_assert_str_eq(d.items[0].code, "missing-response");
 	ck_assert_int_eq(d.items[0].severity, XM_SEV_WARNING);
+	xm_diags_finish(&d);
+
+	const char *newer = "query \"a\" verb=GET {\n  api_group = \"G\"\n  guid = \"x\"\n"
+		"  input {\n  }\n  stack {\n    var $x {\n      value = !(5 % 2 == 1)\n    }\n"
+		"  }\n  response = 1\n}\n";
+	xm_diags_init(&d, 0);
+	ck_assert(xm_xs_check(newer, strlen(newer), NULL, &d));
+	ck_assert_uint_eq(d.len, 0);
+	ck_assert(xm_xs_check(newer, strlen(newer), &opts, &d));
+	ck_assert_uint_eq(d.len, 4);
+	static const unsigned lines[] = { 2, 3, 8, 8 };
+	for (size_t i = 0; i < 4; i++) {
+		ck_assert_str_eq(d.items[i].code, "ls11-only");
+		ck_assert_uint_eq(d.items[i].line, lines[i]);
+		ck_assert_int_eq(d.items[i].severity, XM_SEV_WARNING);
+	}
 	xm_diags_finish(&d);
 }
 END_TEST

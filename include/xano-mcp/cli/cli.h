@@ -13,7 +13,10 @@
  *   2. add one row to the table in src/cli/commands.c (sorted by name);
  *   3. document it under COMMANDS in man/xano-mcp.1.scd and add it to the
  *      three files in completions/ (test/cli/test_docs.c fails, naming the
- *      file and the command, until all of them agree with the table).
+ *      file and the command, until all of them agree with the table);
+ *   4. if it needs neither the network nor the keyring, add a row to `runs`
+ *      in test/cli/test_lazy_libs.c, which proves it never loads libcurl or
+ *      libsecret.
  *
  * A command parses its own options with xm_cli_getopt() (after
  * xm_cli_getopt_reset()), returns an enum xm_exit status (core/exit.h),

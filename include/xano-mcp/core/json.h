@@ -166,6 +166,8 @@ bool xm_json_gen_value(struct xm_json_gen *g, const struct xm_json *v);
 
 /* key + value in one call, for the common object members. */
 bool xm_json_gen_kstring(struct xm_json_gen *g, const char *key, const char *s);
+/* Like kstring, but leaves the member out when s is NULL. */
+bool xm_json_gen_kstring_opt(struct xm_json_gen *g, const char *key, const char *s);
 bool xm_json_gen_kint(struct xm_json_gen *g, const char *key, int64_t n);
 bool xm_json_gen_kbool(struct xm_json_gen *g, const char *key, bool b);
 

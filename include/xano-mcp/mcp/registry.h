@@ -91,7 +91,8 @@ bool xm_tool_cancelled(const struct xm_tool_call *call);
 /*
  * Reports progress when the client asked for it (a progressToken); a no-op
  * otherwise. progress must grow from call to call; total <= 0 means unknown;
- * message may be NULL. Thread-safe with respect to the server.
+ * message may be NULL. progress >= total sends nothing (the response says
+ * it). Thread-safe with respect to the server.
  */
 void xm_tool_progress(const struct xm_tool_call *call, double progress, double total,
 		const char *message);

@@ -61,6 +61,13 @@ void xm_server_destroy(struct xm_server *server);
  */
 int xm_server_run(struct xm_server *server);
 
+/*
+ * The whole stdio server: ignores SIGPIPE, exits 0 at once on SIGTERM (the
+ * client's escalation after closing stdin), serves reg on fds 0 and 1 until
+ * EOF. Returns the exit status. For `xano-mcp serve` and test servers.
+ */
+int xm_server_serve_stdio(const struct xm_registry *reg);
+
 /* Handles one line as if read from the client; answers go to out_fd. */
 void xm_server_handle_line(struct xm_server *server, const char *line, size_t len);
 

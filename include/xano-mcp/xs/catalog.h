@@ -92,6 +92,7 @@ enum {
 	XM_XS_S_COND = 1u << 6,       /* `if (cond)` after the operand (array.find...) */
 	XM_XS_S_BODY_REQ = 1u << 7,   /* braces required */
 	XM_XS_S_NO_BODY = 1u << 8,    /* no braces at all (`break`) */
+	XM_XS_S_ARG_OPT = 1u << 9,    /* `(expression)` after the name: optional */
 };
 
 struct xm_xs_stmt_spec {
@@ -148,6 +149,12 @@ const struct xm_xs_attr_spec *xm_xs_catalog_clause(const struct xm_xs_construct_
 		const char *name);
 /* Metadata attributes of a declaration (`description`, `sensitive`, `table`...). */
 const struct xm_xs_attr_spec *xm_xs_catalog_decl_attr(const char *name);
+/*
+ * The types a metadata attribute is limited to, space-separated ("int uuid"
+ * for `table`), or NULL when every type takes it; and whether type does.
+ */
+const char *xm_xs_catalog_decl_attr_types(const char *name);
+bool xm_xs_catalog_decl_attr_fits(const char *name, const char *type);
 
 /* Whether a XM_XS_S_NESTED statement may sit directly inside parent (a name). */
 bool xm_xs_catalog_stmt_parent_ok(const struct xm_xs_stmt_spec *stmt, const char *parent);
@@ -188,6 +195,10 @@ const char *xm_xs_catalog_set_text(enum xm_xs_set set);
  */
 const char *xm_xs_catalog_type_fix(const char *name);
 const char *xm_xs_catalog_filter_fix(const char *name);
+/* The same for statements (`db.insert` -> "write `db.add`") and for an
+ * attribute of a statement (`api.request { body = … }`): a full suggestion. */
+const char *xm_xs_catalog_stmt_fix(const char *name);
+const char *xm_xs_catalog_attr_fix(const char *stmt, const char *attr);
 
 /*
  * Did-you-mean over a table by edit distance (core/suggest.h); NULL when

@@ -6,8 +6,9 @@
 #include <string.h>
 
 #include <yajl/yajl_gen.h>
-#include <yajl/yajl_tree.h>
+#include <yajl/yajl_parse.h>
 
+#include "xano-mcp/core/arena.h"
 #include "xano-mcp/core/json.h"
 #include "xano-mcp/core/xalloc.h"
 
@@ -18,18 +19,23 @@ const struct xm_json_limits xm_json_default_limits = {
 };
 
 /*
- * struct xm_json is never defined: a pointer to one is a yajl_val in
- * disguise, so callers need not include yajl and cannot reach into it.
+ * The tree: nodes, strings and member arrays live in one arena per parsed
+ * document, freed at once. The root is the first member of struct doc so
+ * xm_json_free() finds the arena from it.
  */
-static yajl_val V(const struct xm_json *v)
-{
-	return (yajl_val)(void *)(uintptr_t)v;
-}
+struct xm_json {
+	enum xm_json_type type;
+	bool boolean;
+	size_t len;         /* string bytes, array items or object members */
+	const char *text;   /* string (NUL-terminated) or number as written */
+	struct xm_json **items; /* array items, object values */
+	const char **keys;  /* object keys */
+};
 
-static const struct xm_json *J(yajl_val v)
-{
-	return (const struct xm_json *)(void *)v;
-}
+struct doc {
+	struct xm_json root;
+	struct xm_arena *arena;
+};
 
 static void set_error(struct xm_json_error *err, enum xm_json_status status,
 		const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -86,94 +92,200 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
 	return need;
 }
 
-static bool is_hex0(const char *p, const char *end)
-{
-	return end - p >= 4 && memcmp(p, "0000", 4) == 0;
-}
-
 /*
- * Everything yajl does not check, in one pass: NUL bytes (raw or as \u0000,
- * which would silently cut a C string short), nesting depth and the number
- * of values (commas and openers bound it from above), and strict UTF-8. Comments are rejected
- * here too, so the scan and yajl always agree on what is inside a string.
+ * The builder behind yajl's callbacks. Finished values wait on a stack
+ * until their container closes; then they move into an arena array of the
+ * exact size. Depth and value count are checked as the values arrive, so
+ * a hostile text is refused early and memory stays bounded.
  */
-static bool prescan(const char *text, size_t len, const struct xm_json_limits *lim,
-		struct xm_json_error *err)
-{
-	const char *p = text, *end = text + len;
-	unsigned depth = 0;
-	size_t values = 1;
-	bool in_string = false;
+struct builder {
+	struct xm_arena *arena;
+	const struct xm_json_limits *lim;
+	struct xm_json **vals;
+	size_t nvals, capvals;
+	const char **keys;
+	size_t nkeys, capkeys;
+	/* where the values (and keys) of each open container start */
+	size_t open_vals[XM_JSON_DEPTH_MAX + 1];
+	size_t open_keys[XM_JSON_DEPTH_MAX + 1];
+	unsigned depth;
+	size_t values;
+	struct xm_json *root;
+	struct xm_json_error *err;
+	bool failed;
+};
 
-	for (; p < end; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (c == '\0') {
-			set_error(err, XM_JSON_NUL_BYTE, "NUL byte at offset %zu",
-					(size_t)(p - text));
-			return false;
-		}
-		if (c >= 0x80) {
-			/* yajl lets overlong forms and surrogates through */
-			size_t k = utf8_seq((const unsigned char *)p, (size_t)(end - p));
-			if (k == 0) {
-				set_error(err, XM_JSON_SYNTAX, "invalid UTF-8 at offset %zu",
-						(size_t)(p - text));
-				return false;
-			}
-			p += k - 1;
-			continue;
-		}
-		if (in_string) {
-			if (c == '\\' && p + 1 < end) {
-				p++;
-				if (*p == 'u' && is_hex0(p + 1, end)) {
-					set_error(err, XM_JSON_NUL_BYTE,
-							"\\u0000 in a string at offset %zu",
-							(size_t)(p - 1 - text));
-					return false;
-				}
-			} else if (c == '"') {
-				in_string = false;
-			}
-			continue;
-		}
-		switch (c) {
-		case '"':
-			in_string = true;
-			break;
-		case '[':
-		case '{':
-		case ',':
-			if (c != ',' && ++depth > lim->max_depth) {
-				set_error(err, XM_JSON_TOO_DEEP,
-						"nesting deeper than %u levels", lim->max_depth);
-				return false;
-			}
-			if (++values > lim->max_values) {
-				set_error(err, XM_JSON_TOO_MANY, "more than %zu values",
-						lim->max_values);
-				return false;
-			}
-			break;
-		case ']':
-		case '}':
-			if (depth > 0) {
-				depth--;
-			}
-			break;
-		case '/':
-			set_error(err, XM_JSON_SYNTAX, "comment at offset %zu (not JSON)",
-					(size_t)(p - text));
-			return false;
-		default:
-			break;
-		}
-	}
-	return true;
+static int fail(struct builder *b, enum xm_json_status status, const char *message)
+{
+	set_error(b->err, status, "%s", message);
+	b->failed = true;
+	return 0;
 }
 
-/* yajl's verbose message quotes the input over several lines; keep the first
- * line and only printable ASCII so it fits in any error message. */
+/* A new node, counted against the limit; NULL (and a failure) past it. */
+static struct xm_json *node(struct builder *b, enum xm_json_type type)
+{
+	if (++b->values > b->lim->max_values) {
+		set_error(b->err, XM_JSON_TOO_MANY, "more than %zu values", b->lim->max_values);
+		b->failed = true;
+		return NULL;
+	}
+	struct xm_json *n = xm_arena_alloc(b->arena, sizeof(*n));
+	n->type = type;
+	return n;
+}
+
+static int push(struct builder *b, struct xm_json *n)
+{
+	if (!n) {
+		return 0;
+	}
+	if (b->depth == 0) {
+		b->root = n;
+		return 1;
+	}
+	if (b->nvals == b->capvals) {
+		b->capvals = b->capvals ? b->capvals * 2 : 64;
+		b->vals = xm_reallocarray(b->vals, b->capvals, sizeof(*b->vals));
+	}
+	b->vals[b->nvals++] = n;
+	return 1;
+}
+
+/* Strings and keys: exact length, no NUL inside, strict UTF-8 (yajl lets
+ * overlong forms and surrogates through). */
+static const char *text_of(struct builder *b, const unsigned char *s, size_t len)
+{
+	if (memchr(s, '\0', len)) {
+		fail(b, XM_JSON_NUL_BYTE, "\\u0000 in a string");
+		return NULL;
+	}
+	if (!xm_json_utf8_valid((const char *)s, len)) {
+		fail(b, XM_JSON_SYNTAX, "invalid UTF-8 in a string");
+		return NULL;
+	}
+	return xm_arena_strndup(b->arena, (const char *)s, len);
+}
+
+static int on_null(void *ctx)
+{
+	return push(ctx, node(ctx, XM_JSON_NULL));
+}
+
+static int on_boolean(void *ctx, int value)
+{
+	struct xm_json *n = node(ctx, XM_JSON_BOOL);
+	if (n) {
+		n->boolean = value != 0;
+	}
+	return push(ctx, n);
+}
+
+static int on_number(void *ctx, const char *s, size_t len)
+{
+	struct builder *b = ctx;
+	struct xm_json *n = node(b, XM_JSON_NUMBER);
+	if (n) {
+		n->text = xm_arena_strndup(b->arena, s, len);
+		n->len = len;
+	}
+	return push(b, n);
+}
+
+static int on_string(void *ctx, const unsigned char *s, size_t len)
+{
+	struct builder *b = ctx;
+	struct xm_json *n = node(b, XM_JSON_STRING);
+	if (!n || !(n->text = text_of(b, s, len))) {
+		return 0;
+	}
+	n->len = len;
+	return push(b, n);
+}
+
+static int open_container(void *ctx)
+{
+	struct builder *b = ctx;
+	if (b->depth >= b->lim->max_depth) {
+		set_error(b->err, XM_JSON_TOO_DEEP, "nesting deeper than %u levels",
+				b->lim->max_depth);
+		b->failed = true;
+		return 0;
+	}
+	if (++b->values > b->lim->max_values) {
+		set_error(b->err, XM_JSON_TOO_MANY, "more than %zu values", b->lim->max_values);
+		b->failed = true;
+		return 0;
+	}
+	b->open_vals[b->depth] = b->nvals;
+	b->open_keys[b->depth] = b->nkeys;
+	b->depth++;
+	return 1;
+}
+
+static int on_map_key(void *ctx, const unsigned char *s, size_t len)
+{
+	struct builder *b = ctx;
+	const char *key = text_of(b, s, len);
+	if (!key) {
+		return 0;
+	}
+	if (b->nkeys == b->capkeys) {
+		b->capkeys = b->capkeys ? b->capkeys * 2 : 32;
+		b->keys = xm_reallocarray(b->keys, b->capkeys, sizeof(*b->keys));
+	}
+	b->keys[b->nkeys++] = key;
+	return 1;
+}
+
+static int close_container(struct builder *b, enum xm_json_type type)
+{
+	b->depth--;
+	size_t first = b->open_vals[b->depth];
+	size_t count = b->nvals - first;
+	/* counted when it opened; not again */
+	struct xm_json *n = xm_arena_alloc(b->arena, sizeof(*n));
+	n->type = type;
+	n->len = count;
+	if (count) {
+		n->items = xm_arena_alloc(b->arena, count * sizeof(*n->items));
+		memcpy(n->items, b->vals + first, count * sizeof(*n->items));
+	}
+	if (type == XM_JSON_OBJECT && count) {
+		size_t kfirst = b->open_keys[b->depth];
+		n->keys = xm_arena_alloc(b->arena, count * sizeof(*n->keys));
+		memcpy(n->keys, b->keys + kfirst, count * sizeof(*n->keys));
+		b->nkeys = kfirst;
+	}
+	b->nvals = first;
+	return push(b, n);
+}
+
+static int on_end_map(void *ctx)
+{
+	return close_container(ctx, XM_JSON_OBJECT);
+}
+
+static int on_end_array(void *ctx)
+{
+	return close_container(ctx, XM_JSON_ARRAY);
+}
+
+static const yajl_callbacks callbacks = {
+	.yajl_null = on_null,
+	.yajl_boolean = on_boolean,
+	/* numbers arrive as text: no integer overflow inside yajl, and ids
+	 * beyond int64 keep every digit */
+	.yajl_number = on_number,
+	.yajl_string = on_string,
+	.yajl_start_map = open_container,
+	.yajl_map_key = on_map_key,
+	.yajl_end_map = on_end_map,
+	.yajl_start_array = open_container,
+	.yajl_end_array = on_end_array,
+};
+
+/* yajl's message, one line of printable ASCII so it fits any message. */
 static void copy_yajl_error(struct xm_json_error *err, const char *msg)
 {
 	if (!err) {
@@ -208,24 +320,54 @@ struct xm_json *xm_json_parse(const char *text, size_t len,
 				len, lim->max_bytes);
 		return NULL;
 	}
-	if (!prescan(text, len, lim, err)) {
+	const char *nul = memchr(text, '\0', len);
+	if (nul) {
+		set_error(err, XM_JSON_NUL_BYTE, "NUL byte at offset %zu", (size_t)(nul - text));
 		return NULL;
 	}
-	char msg[512];
-	msg[0] = '\0';
-	yajl_val root = yajl_tree_parse(text, msg, sizeof(msg));
-	if (!root) {
-		copy_yajl_error(err, msg);
-		return NULL;
+	struct builder b = { .lim = lim, .err = err };
+	b.arena = xm_arena_create();
+	struct doc *doc = NULL;
+	yajl_handle h = yajl_alloc(&callbacks, NULL, &b);
+	if (!h) {
+		abort();
 	}
-	return (struct xm_json *)(void *)root;
+	yajl_status st = yajl_parse(h, (const unsigned char *)text, len);
+	if (st == yajl_status_ok) {
+		st = yajl_complete_parse(h);
+	}
+	if (st != yajl_status_ok) {
+		if (!b.failed) {
+			unsigned char *msg = yajl_get_error(h, 0, (const unsigned char *)text, len);
+			copy_yajl_error(err, (const char *)msg);
+			yajl_free_error(h, msg);
+		}
+		goto out;
+	}
+	if (!b.root) {
+		set_error(err, XM_JSON_SYNTAX, "no JSON value");
+		goto out;
+	}
+	doc = xm_malloc(sizeof(*doc));
+	doc->root = *b.root;
+	doc->arena = b.arena;
+	b.arena = NULL;
+out:
+	yajl_free(h);
+	xm_arena_destroy(b.arena);
+	free(b.vals);
+	free(b.keys);
+	return doc ? &doc->root : NULL;
 }
 
 void xm_json_free(struct xm_json *root)
 {
-	if (root) {
-		yajl_tree_free(V(root));
+	if (!root) {
+		return;
 	}
+	struct doc *doc = (struct doc *)(void *)root;
+	xm_arena_destroy(doc->arena);
+	free(doc);
 }
 
 const char *xm_json_type_name(enum xm_json_type type)
@@ -251,38 +393,17 @@ const char *xm_json_type_name(enum xm_json_type type)
 
 enum xm_json_type xm_json_type(const struct xm_json *v)
 {
-	if (!v) {
-		return XM_JSON_NONE;
-	}
-	switch (V(v)->type) {
-	case yajl_t_string:
-		return XM_JSON_STRING;
-	case yajl_t_number:
-		return XM_JSON_NUMBER;
-	case yajl_t_object:
-		return XM_JSON_OBJECT;
-	case yajl_t_array:
-		return XM_JSON_ARRAY;
-	case yajl_t_true:
-	case yajl_t_false:
-		return XM_JSON_BOOL;
-	case yajl_t_null:
-		return XM_JSON_NULL;
-	case yajl_t_any:
-		break;
-	}
-	return XM_JSON_NONE;
+	return v ? v->type : XM_JSON_NONE;
 }
 
 const struct xm_json *xm_json_get(const struct xm_json *obj, const char *key)
 {
-	yajl_val o = V(obj);
-	if (!YAJL_IS_OBJECT(o) || !key) {
+	if (xm_json_type(obj) != XM_JSON_OBJECT || !key) {
 		return NULL;
 	}
-	for (size_t i = 0; i < o->u.object.len; i++) {
-		if (strcmp(o->u.object.keys[i], key) == 0) {
-			return J(o->u.object.values[i]);
+	for (size_t i = 0; i < obj->len; i++) {
+		if (strcmp(obj->keys[i], key) == 0) {
+			return obj->items[i];
 		}
 	}
 	return NULL;
@@ -290,73 +411,56 @@ const struct xm_json *xm_json_get(const struct xm_json *obj, const char *key)
 
 size_t xm_json_len(const struct xm_json *v)
 {
-	yajl_val y = V(v);
-	if (YAJL_IS_OBJECT(y)) {
-		return y->u.object.len;
-	}
-	if (YAJL_IS_ARRAY(y)) {
-		return y->u.array.len;
-	}
-	return 0;
+	enum xm_json_type t = xm_json_type(v);
+	return t == XM_JSON_OBJECT || t == XM_JSON_ARRAY ? v->len : 0;
 }
 
 const struct xm_json *xm_json_at(const struct xm_json *arr, size_t i)
 {
-	yajl_val a = V(arr);
-	if (!YAJL_IS_ARRAY(a) || i >= a->u.array.len) {
-		return NULL;
-	}
-	return J(a->u.array.values[i]);
+	return xm_json_type(arr) == XM_JSON_ARRAY && i < arr->len ? arr->items[i] : NULL;
 }
 
 const char *xm_json_key_at(const struct xm_json *obj, size_t i)
 {
-	yajl_val o = V(obj);
-	if (!YAJL_IS_OBJECT(o) || i >= o->u.object.len) {
-		return NULL;
-	}
-	return o->u.object.keys[i];
+	return xm_json_type(obj) == XM_JSON_OBJECT && i < obj->len ? obj->keys[i] : NULL;
 }
 
 const struct xm_json *xm_json_value_at(const struct xm_json *obj, size_t i)
 {
-	yajl_val o = V(obj);
-	if (!YAJL_IS_OBJECT(o) || i >= o->u.object.len) {
-		return NULL;
-	}
-	return J(o->u.object.values[i]);
+	return xm_json_type(obj) == XM_JSON_OBJECT && i < obj->len ? obj->items[i] : NULL;
 }
 
 const char *xm_json_string(const struct xm_json *v)
 {
-	return YAJL_GET_STRING(V(v));
+	return xm_json_type(v) == XM_JSON_STRING ? v->text : NULL;
+}
+
+size_t xm_json_string_len(const struct xm_json *v)
+{
+	return xm_json_type(v) == XM_JSON_STRING ? v->len : 0;
 }
 
 bool xm_json_bool(const struct xm_json *v, bool *out)
 {
-	yajl_val y = V(v);
-	if (!YAJL_IS_TRUE(y) && !YAJL_IS_FALSE(y)) {
+	if (xm_json_type(v) != XM_JSON_BOOL) {
 		return false;
 	}
 	if (out) {
-		*out = YAJL_IS_TRUE(y);
+		*out = v->boolean;
 	}
 	return true;
 }
 
 bool xm_json_is_null(const struct xm_json *v)
 {
-	return YAJL_IS_NULL(V(v));
+	return xm_json_type(v) == XM_JSON_NULL;
 }
 
 const char *xm_json_number_text(const struct xm_json *v)
 {
-	yajl_val y = V(v);
-	return YAJL_IS_NUMBER(y) ? y->u.number.r : NULL;
+	return xm_json_type(v) == XM_JSON_NUMBER ? v->text : NULL;
 }
 
-/* yajl's own integer flag is wrong for INT64_MIN (lloyd/yajl#130), so the
- * raw text decides. */
 bool xm_json_is_integer(const struct xm_json *v)
 {
 	const char *r = xm_json_number_text(v);
@@ -695,34 +799,28 @@ bool xm_json_gen_raw_number(struct xm_json_gen *g, const char *text, size_t len)
 
 bool xm_json_gen_value(struct xm_json_gen *g, const struct xm_json *v)
 {
-	yajl_val y = V(v);
-	if (!y) {
-		return xm_json_gen_null(g);
-	}
-	switch (y->type) {
-	case yajl_t_string:
-		return xm_json_gen_string(g, y->u.string);
-	case yajl_t_number:
-		return xm_json_gen_raw_number(g, y->u.number.r, strlen(y->u.number.r));
-	case yajl_t_true:
-		return xm_json_gen_bool(g, true);
-	case yajl_t_false:
-		return xm_json_gen_bool(g, false);
-	case yajl_t_object:
+	switch (xm_json_type(v)) {
+	case XM_JSON_STRING:
+		return xm_json_gen_string_len(g, v->text, v->len);
+	case XM_JSON_NUMBER:
+		return xm_json_gen_raw_number(g, v->text, v->len);
+	case XM_JSON_BOOL:
+		return xm_json_gen_bool(g, v->boolean);
+	case XM_JSON_OBJECT:
 		xm_json_gen_begin_object(g);
-		for (size_t i = 0; i < y->u.object.len && !g->failed; i++) {
-			xm_json_gen_key(g, y->u.object.keys[i]);
-			xm_json_gen_value(g, J(y->u.object.values[i]));
+		for (size_t i = 0; i < v->len && !g->failed; i++) {
+			xm_json_gen_key(g, v->keys[i]);
+			xm_json_gen_value(g, v->items[i]);
 		}
 		return xm_json_gen_end_object(g);
-	case yajl_t_array:
+	case XM_JSON_ARRAY:
 		xm_json_gen_begin_array(g);
-		for (size_t i = 0; i < y->u.array.len && !g->failed; i++) {
-			xm_json_gen_value(g, J(y->u.array.values[i]));
+		for (size_t i = 0; i < v->len && !g->failed; i++) {
+			xm_json_gen_value(g, v->items[i]);
 		}
 		return xm_json_gen_end_array(g);
-	case yajl_t_null:
-	case yajl_t_any:
+	case XM_JSON_NULL:
+	case XM_JSON_NONE:
 		break;
 	}
 	return xm_json_gen_null(g);

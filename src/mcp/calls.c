@@ -124,10 +124,26 @@ static void run_tool(struct xm_call_ctx *c, struct reply *r)
 	xm_buf_finish(&res.structured);
 }
 
-static void ctx_free(struct xm_call_ctx *c)
+struct xm_call_ctx *xm_calls_new(struct xm_server *s, struct request *rq,
+		void (*run)(struct xm_call_ctx *c, struct reply *r))
 {
+	struct xm_call_ctx *c = xm_calloc(1, sizeof(*c));
+	c->srv = s;
+	c->run = run;
+	c->id = xm_strdup(rq->msg.id);
+	c->last_progress = -HUGE_VAL;
+	atomic_init(&c->cancelled, false);
+	return c;
+}
+
+void xm_calls_free(struct xm_call_ctx *c)
+{
+	if (!c) {
+		return;
+	}
 	free(c->id);
 	free(c->progress_token);
+	free(c->uri);
 	xm_json_free(c->root);
 	free(c);
 }
@@ -138,7 +154,7 @@ static void *worker(void *arg)
 	struct xm_server *s = c->srv;
 	struct reply r;
 	xm_reply_init(&r);
-	run_tool(c, &r);
+	c->run(c, &r);
 
 	pthread_mutex_lock(&s->lock);
 	for (struct xm_call_ctx **p = &s->calls; *p; p = &(*p)->next) {
@@ -156,7 +172,7 @@ static void *worker(void *arg)
 		xm_buf_finish(&out);
 	}
 	xm_reply_finish(&r);
-	ctx_free(c);
+	xm_calls_free(c);
 
 	pthread_mutex_lock(&s->lock);
 	s->workers--;
@@ -226,31 +242,33 @@ void xm_method_tools_call(struct xm_server *s, struct request *rq, struct reply 
 	}
 	xm_buf_finish(&problems);
 
-	struct xm_call_ctx *c = xm_calloc(1, sizeof(*c));
-	c->srv = s;
+	struct xm_call_ctx *c = xm_calls_new(s, rq, run_tool);
 	c->tool = tool;
 	c->output_schema = s->output_schemas[index];
 	c->args = args;
-	c->id = xm_strdup(rq->msg.id);
 	c->progress_token = xm_rpc_id_text(xm_json_get(xm_json_get(params, "_meta"),
 				"progressToken"));
-	c->last_progress = -HUGE_VAL;
-	atomic_init(&c->cancelled, false);
+	xm_calls_run(c, rq, tool->long_running, r);
+}
 
-	if (tool->long_running && rq->owner) {
+void xm_calls_run(struct xm_call_ctx *c, struct request *rq, bool slow, struct reply *r)
+{
+	struct xm_server *s = c->srv;
+	if (slow && rq->owner) {
 		c->root = *rq->owner;
 		*rq->owner = NULL;
 		if (start_worker(s, c)) {
 			r->deferred = true;
 			return;
 		}
-		LOG_WARN("no worker thread for %s; running it inline", name);
+		LOG_WARN("no worker thread for request %s; running it inline", c->id);
+		/* the parsed request stays alive in c->root for the inline run */
 	}
-	/* Inline: whatever is corked goes out first, the tool may take a while. */
+	/* Inline: whatever is corked goes out first, the work may take a while. */
 	xm_transport_flush(s->t);
-	run_tool(c, r);
+	c->run(c, r);
 	xm_transport_cork(s->t);
-	ctx_free(c);
+	xm_calls_free(c);
 }
 
 void xm_calls_cancel(struct xm_server *s, const struct xm_json *params)

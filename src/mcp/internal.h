@@ -24,9 +24,16 @@
 /* Indices into xm_server_versions, newest first. */
 enum { V2025_11_25, V2025_06_18, V2025_03_26, V2024_11_05, V_NONE = -1 };
 
-/* One tools/call in flight (struct xm_tool_call.ctx). */
+struct reply;
+
+/*
+ * One request in flight that may run on a worker thread: a tools/call
+ * (struct xm_tool_call.ctx) or a resources/read through templates.
+ */
 struct xm_call_ctx {
 	struct xm_server *srv;
+	/* Does the work and fills the reply; on a worker for slow requests. */
+	void (*run)(struct xm_call_ctx *c, struct reply *r);
 	char *id;             /* JSON text */
 	char *progress_token; /* JSON text, or NULL */
 	atomic_bool cancelled;
@@ -35,6 +42,7 @@ struct xm_call_ctx {
 	const struct xm_json *output_schema; /* parsed, or NULL */
 	struct xm_json *root; /* the request, owned by a worker */
 	const struct xm_json *args;
+	char *uri;            /* resources/read */
 	struct xm_call_ctx *next;
 };
 
@@ -107,6 +115,16 @@ void xm_calls_load(struct xm_server *s);
 void xm_calls_unload(struct xm_server *s);
 /* notifications/cancelled */
 void xm_calls_cancel(struct xm_server *s, const struct xm_json *params);
+/* A context for request rq that will do its work with run. */
+struct xm_call_ctx *xm_calls_new(struct xm_server *s, struct request *rq,
+		void (*run)(struct xm_call_ctx *c, struct reply *r));
+void xm_calls_free(struct xm_call_ctx *c);
+/*
+ * Runs c: on a worker thread when slow is set and the request can be kept
+ * (then r is marked deferred and the worker answers), else right here into
+ * r. Takes c either way.
+ */
+void xm_calls_run(struct xm_call_ctx *c, struct request *rq, bool slow, struct reply *r);
 xm_method_fn xm_method_tools_list, xm_method_tools_call;
 
 /* resources.c */

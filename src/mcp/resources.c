@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "xano-mcp/core/xalloc.h"
 
 static void write_resource(struct xm_server *s, size_t i, struct xm_json_gen *g)
 {
@@ -55,24 +56,16 @@ static void write_contents(struct reply *r, const char *uri, const char *mime,
 	xm_json_gen_end_object(g);
 }
 
-void xm_method_resources_read(struct xm_server *s, struct request *rq, struct reply *r)
+/* Tries each template in turn; on a worker when one of them is slow. */
+static void read_templates(struct xm_call_ctx *c, struct reply *r)
 {
-	const char *uri = xm_json_string(xm_json_get(rq->msg.params, "uri"));
-	if (!uri) {
-		xm_reply_error(r, XM_RPC_INVALID_PARAMS,
-				"Invalid params: resources/read needs params.uri (a string)");
-		return;
-	}
-	const struct xm_resource *res = xm_registry_resource(s->reg, uri);
-	if (res) {
-		write_contents(r, uri, res->mime_type, res->text, res->len);
-		return;
-	}
+	const struct xm_registry *reg = c->srv->reg;
+	const char *uri = c->uri;
 	struct xm_buf text = XM_BUF_INIT, message = XM_BUF_INIT;
 	enum xm_resource_status st = XM_RESOURCE_NOT_MINE;
-	for (size_t i = 0; st == XM_RESOURCE_NOT_MINE && i < s->reg->ntemplates; i++) {
-		const char *mime = s->reg->templates[i]->mime_type;
-		st = s->reg->templates[i]->read(uri, &text, &mime, &message);
+	for (size_t i = 0; st == XM_RESOURCE_NOT_MINE && i < reg->ntemplates; i++) {
+		const char *mime = reg->templates[i]->mime_type;
+		st = reg->templates[i]->read(uri, &text, &mime, &message);
 		if (st == XM_RESOURCE_OK) {
 			write_contents(r, uri, mime, text.data ? text.data : "", text.len);
 		}
@@ -90,4 +83,26 @@ void xm_method_resources_read(struct xm_server *s, struct request *rq, struct re
 	}
 	xm_buf_finish(&text);
 	xm_buf_finish(&message);
+}
+
+void xm_method_resources_read(struct xm_server *s, struct request *rq, struct reply *r)
+{
+	const char *uri = xm_json_string(xm_json_get(rq->msg.params, "uri"));
+	if (!uri) {
+		xm_reply_error(r, XM_RPC_INVALID_PARAMS,
+				"Invalid params: resources/read needs params.uri (a string)");
+		return;
+	}
+	const struct xm_resource *res = xm_registry_resource(s->reg, uri);
+	if (res) {
+		write_contents(r, uri, res->mime_type, res->text, res->len);
+		return;
+	}
+	bool slow = false;
+	for (size_t i = 0; i < s->reg->ntemplates; i++) {
+		slow = slow || s->reg->templates[i]->long_running;
+	}
+	struct xm_call_ctx *c = xm_calls_new(s, rq, read_templates);
+	c->uri = xm_strdup(uri);
+	xm_calls_run(c, rq, slow, r);
 }

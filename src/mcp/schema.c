@@ -242,10 +242,49 @@ static void check_object(struct ctx *c, const struct xm_json *schema,
 	xm_buf_finish(&sub);
 }
 
+/* anyOf: v must match at least one branch; the branches' own messages
+ * would mostly be noise, so one line names the choice. */
+static bool check_any_of(struct ctx *c, const struct xm_json *schema,
+		const struct xm_json *v, const char *path)
+{
+	const struct xm_json *branches = xm_json_get(schema, "anyOf");
+	if (!branches) {
+		return true;
+	}
+	struct xm_buf scratch = XM_BUF_INIT, names = XM_BUF_INIT;
+	bool ok = false;
+	for (size_t i = 0; i < xm_json_len(branches) && !ok; i++) {
+		struct ctx sub = { .errors = &scratch, .count = 0 };
+		validate(&sub, xm_json_at(branches, i), v, path);
+		ok = sub.count == 0;
+		const char *type = xm_json_string(xm_json_get(xm_json_at(branches, i), "type"));
+		xm_buf_addf(&names, "%s%s", i ? " or " : "", type ? type : "(a schema)");
+	}
+	/* One branch of the right type: its own complaint is the useful one. */
+	const struct xm_json *typed = NULL;
+	size_t ntyped = 0;
+	for (size_t i = 0; !ok && i < xm_json_len(branches); i++) {
+		const char *type = xm_json_string(xm_json_get(xm_json_at(branches, i), "type"));
+		if (type && is_type(v, type)) {
+			typed = xm_json_at(branches, i);
+			ntyped++;
+		}
+	}
+	if (!ok && ntyped == 1) {
+		validate(c, typed, v, path);
+	} else if (!ok) {
+		report(c, path, "expected %s, got %s", xm_buf_str(&names),
+				xm_json_type_name(xm_json_type(v)));
+	}
+	xm_buf_finish(&scratch);
+	xm_buf_finish(&names);
+	return ok;
+}
+
 static void validate(struct ctx *c, const struct xm_json *schema,
 		const struct xm_json *v, const char *path)
 {
-	if (!check_type(c, schema, v, path)) {
+	if (!check_type(c, schema, v, path) || !check_any_of(c, schema, v, path)) {
 		return;
 	}
 	check_enum(c, schema, v, path);
@@ -359,6 +398,17 @@ static void check_schema(struct ctx *c, const struct xm_json *s, const char *pat
 			}
 		} else if (strcmp(key, "items") == 0) {
 			check_schema(c, v, sub.data);
+		} else if (strcmp(key, "anyOf") == 0) {
+			if (xm_json_type(v) != XM_JSON_ARRAY || xm_json_len(v) == 0) {
+				report(c, sub.data, "must be a non-empty array of schemas");
+			}
+			struct xm_buf b = XM_BUF_INIT;
+			for (size_t k = 0; k < xm_json_len(v); k++) {
+				xm_buf_reset(&b);
+				xm_buf_addf(&b, "%s[%zu]", sub.data, k);
+				check_schema(c, xm_json_at(v, k), b.data);
+			}
+			xm_buf_finish(&b);
 		} else if (strcmp(key, "const") == 0) {
 			continue;
 		} else if (in_list(key, numbers)) {

@@ -159,8 +159,11 @@ enum xm_transport_status xm_transport_read(struct xm_transport *t, const char **
 			}
 			return XM_TRANSPORT_EOF;
 		}
-		/* About to wait for the client: nothing may be held back now. */
-		xm_transport_flush(t);
+		/* About to wait for the client: nothing may be held back now.
+		 * A client that stopped reading is gone: waiting would hang. */
+		if (!xm_transport_flush(t)) {
+			return XM_TRANSPORT_EOF;
+		}
 		make_room(t);
 		ssize_t n;
 		do {

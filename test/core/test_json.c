@@ -330,6 +330,27 @@ START_TEST(copy_preserves_everything)
 }
 END_TEST
 
+START_TEST(text_need_not_be_terminated)
+{
+	const char text[] = "{\"a\":\"xy\"}TRAILING";
+	struct xm_json_error err;
+	struct xm_json *v = xm_json_parse(text, 10, NULL, &err);
+	ck_assert_msg(v != NULL, "%s", err.message);
+	ck_assert_str_eq(xm_json_string(xm_json_get(v, "a")), "xy");
+	ck_assert_uint_eq(xm_json_string_len(xm_json_get(v, "a")), 2);
+	ck_assert_uint_eq(xm_json_string_len(v), 0);
+	xm_json_free(v);
+	ck_assert_ptr_null(xm_json_parse(text, sizeof(text) - 1, NULL, &err));
+	ck_assert_int_eq(err.status, XM_JSON_SYNTAX);
+	ck_assert_ptr_null(xm_json_parse("   ", 3, NULL, &err));
+	ck_assert_int_eq(err.status, XM_JSON_SYNTAX);
+	/* scalars are documents too */
+	v = xm_json_parse("-12.5e3 ", 8, NULL, &err);
+	ck_assert_str_eq(xm_json_number_text(v), "-12.5e3");
+	xm_json_free(v);
+}
+END_TEST
+
 Suite *xm_test_suite(void)
 {
 	Suite *s = suite_create("json");
@@ -347,6 +368,7 @@ Suite *xm_test_suite(void)
 	tcase_add_test(tc, lossy_text_replaces_bad_bytes);
 	tcase_add_test(tc, doubles_round_trip_shortest);
 	tcase_add_test(tc, copy_preserves_everything);
+	tcase_add_test(tc, text_need_not_be_terminated);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -14,6 +14,7 @@ static const char *schema_text =
 	"\"x\":{\"type\":\"number\",\"exclusiveMinimum\":0,\"exclusiveMaximum\":1},"
 	"\"tags\":{\"type\":\"array\",\"maxItems\":2,\"items\":{\"type\":\"string\"}},"
 	"\"opt\":{\"type\":[\"string\",\"null\"]},"
+	"\"any\":{\"anyOf\":[{\"type\":\"integer\",\"minimum\":0},{\"type\":\"null\"}]},"
 	"\"k\":{\"const\":true}}}";
 
 static char *check(const char *args)
@@ -48,6 +49,8 @@ START_TEST(valid_arguments_pass)
 	expect("{\"code\":\"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\",\"mode\":\"b\",\"n\":10,"
 			"\"x\":0.5,\"tags\":[\"a\",\"b\"],\"opt\":null,\"k\":true}", NULL);
 	expect("{\"code\":\"a\",\"n\":3.0}", NULL);
+	expect("{\"code\":\"a\",\"any\":null}", NULL);
+	expect("{\"code\":\"a\",\"any\":4}", NULL);
 }
 END_TEST
 
@@ -67,6 +70,9 @@ START_TEST(violations_are_named)
 	expect("{\"code\":\"a\",\"tags\":[\"a\",\"b\",\"c\"]}", "must have at most 2 items");
 	expect("{\"code\":\"a\",\"opt\":1}", "expected string or null, got number");
 	expect("{\"code\":\"a\",\"k\":false}", "arguments.k: must be true");
+	expect("{\"code\":\"a\",\"any\":\"x\"}",
+			"arguments.any: expected integer or null, got string");
+	expect("{\"code\":\"a\",\"any\":-1}", "arguments.any: must be at least 0");
 	expect("{\"code\":\"a\",\"zzz\":1}", "unknown property \"zzz\" (known: code, mode");
 	expect("{\"code\":\"a\",\"code\":\"b\"}", "property \"code\" appears more than once");
 	expect("[]", "arguments: expected object, got array");

@@ -542,6 +542,14 @@ START_TEST(resources_read_and_fail_cleanly)
 	r = expect_result(&s, "4");
 	ck_assert_str_eq(xm_json_string(xm_json_get(xm_json_at(xm_json_get(r, "contents"), 0),
 			"text")), "note 2");
+	/* a slow template read runs on a worker: ping is answered first */
+	put(&s, "{\"jsonrpc\":\"2.0\",\"id\":\"slow\",\"method\":\"resources/read\","
+			"\"params\":{\"uri\":\"test://notes/slow\"}}");
+	put(&s, "{\"jsonrpc\":\"2.0\",\"id\":\"p\",\"method\":\"ping\"}");
+	expect_result(&s, "\"p\"");
+	r = expect_result(&s, "\"slow\"");
+	ck_assert_str_eq(xm_json_string(xm_json_get(xm_json_at(xm_json_get(r, "contents"), 0),
+			"text")), "note slow");
 	put(&s, "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"resources/read\",\"params\":"
 			"{\"uri\":\"test://notes/3\"}}");
 	expect_error(&s, -32002, "5");

@@ -121,6 +121,12 @@ static enum xm_resource_status note_read(const char *uri, struct xm_buf *text,
 		return XM_RESOURCE_NOT_MINE;
 	}
 	const char *id = uri + strlen(prefix);
+	if (strcmp(id, "slow") == 0) {
+		sleep_ms(300);
+		xm_buf_adds(text, "note slow");
+		*mime_type = "text/plain";
+		return XM_RESOURCE_OK;
+	}
 	if (strcmp(id, "broken") == 0) {
 		xm_buf_adds(message, "the note store is unreachable");
 		return XM_RESOURCE_FAILED;
@@ -150,6 +156,7 @@ static const struct xm_resource_template notes = {
 	.title = "Note (test)",
 	.description = "A test note by id",
 	.mime_type = "text/plain",
+	.long_running = true,
 	.read = note_read,
 	.complete = note_complete,
 };

@@ -174,6 +174,27 @@ START_TEST(a_vanished_reader_fails_sends)
 }
 END_TEST
 
+START_TEST(a_gone_client_ends_the_read)
+{
+	signal(SIGPIPE, SIG_IGN);
+	int in[2], out[2];
+	ck_assert_int_eq(pipe(in), 0);
+	ck_assert_int_eq(pipe(out), 0);
+	close(out[0]);
+	/* stdin stays open and silent: without the check, read would block */
+	struct xm_transport *t = xm_transport_create(in[0], out[1], 100);
+	xm_transport_cork(t);
+	xm_transport_send(t, "{}", 2);
+	const char *line;
+	size_t len;
+	ck_assert_int_eq(xm_transport_read(t, &line, &len), XM_TRANSPORT_EOF);
+	xm_transport_destroy(t);
+	close(in[0]);
+	close(in[1]);
+	close(out[1]);
+}
+END_TEST
+
 Suite *xm_test_suite(void)
 {
 	Suite *s = suite_create("transport");
@@ -184,6 +205,7 @@ Suite *xm_test_suite(void)
 	tcase_add_test(tc, unterminated_long_line_at_eof);
 	tcase_add_test(tc, sends_whole_lines_and_cork_batches);
 	tcase_add_test(tc, a_vanished_reader_fails_sends);
+	tcase_add_test(tc, a_gone_client_ends_the_read);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -71,3 +71,34 @@ export function timeExitAfterEof(bin, args = [], extra = []) {
 		}) + '\n');
 	});
 }
+
+// Spawns bin, waits for the initialize answer, then ends the session the
+// given way: 'sigterm' (the client's escalation) or 'gone' (the client
+// stops reading: stdout closed, then a request). Resolves with the exit
+// code, the signal and the milliseconds it took.
+export function timeExitWhen(bin, args, how) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'ignore'] });
+		let out = '';
+		let at = 0;
+		child.stdout.on('data', (d) => {
+			out += d;
+			if (at || !out.includes('\n')) {
+				return;
+			}
+			at = performance.now();
+			if (how === 'sigterm') {
+				child.kill('SIGTERM');
+			} else {
+				child.stdout.destroy();
+				child.stdin.write('{"jsonrpc":"2.0","id":1,"method":"ping"}\n');
+			}
+		});
+		child.on('exit', (code, signal) => resolve({ code, signal, ms: performance.now() - at }));
+		child.on('error', reject);
+		child.stdin.on('error', () => {});
+		child.stdin.write(JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'initialize',
+			params: { protocolVersion: '2025-11-25', capabilities: {},
+				clientInfo: { name: 'exit-timer', version: '1' } } }) + '\n');
+	});
+}

@@ -3,7 +3,7 @@
 // every listed tool with its example arguments, progress, cancellation,
 // and the exit time after EOF.
 import { execFileSync } from 'node:child_process';
-import { check, done, env, requireModules, timeExitAfterEof } from './common.mjs';
+import { check, done, env, requireModules, timeExitAfterEof, timeExitWhen } from './common.mjs';
 
 requireModules();
 const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
@@ -152,5 +152,10 @@ for (const [name, b, args, extra] of [
 ]) {
 	const r = await timeExitAfterEof(b, args, extra);
 	check(r.code === 0 && r.ms < 100, `${name}: exit ${r.code} ${r.ms.toFixed(1)} ms after EOF`);
+}
+for (const how of ['sigterm', 'gone']) {
+	const r = await timeExitWhen(bin, ['serve'], how);
+	check(r.code === 0 && r.ms < 1000, `${how}: exit ${r.code} (${r.signal ?? 'no signal'}) `
+		+ `${r.ms.toFixed(1)} ms`);
 }
 done();

@@ -2,12 +2,13 @@
  * json: the one place that talks to yajl.
  *
  * Reading: xm_json_parse() turns bounded text into a tree of struct xm_json
- * values. Before yajl sees the text it is checked against limits that yajl
- * itself lacks: a size cap, a nesting-depth cap (yajl_tree_free recurses and
- * crashes on very deep trees), a cap on the number of values (memory), and no
- * embedded NUL byte, raw or as a \u0000 escape (C strings would silently be
- * cut there). Invalid UTF-8 inside strings is a syntax error, and so are C
- * comments, which yajl_tree_parse would otherwise accept: strict JSON only.
+ * values, built in one arena per document from yajl's callback parser (not
+ * yajl_tree, whose recursive free crashes on deep trees and whose integer
+ * parsing overflows). Limits yajl lacks are enforced as the values arrive: a
+ * size cap, a nesting-depth cap, a cap on the number of values (memory), and
+ * no NUL byte, raw or as a \u0000 escape (C strings would silently be cut
+ * there). Invalid UTF-8 in a string or key (overlong forms and surrogates
+ * included) is a syntax error, and so are comments: strict JSON only.
  *
  * The getters never crash on a wrong type or a NULL value: asking a string for
  * a member, or an array for a string, answers NULL/false, so chains like
@@ -54,7 +55,8 @@ enum xm_json_type {
 	XM_JSON_OBJECT,
 };
 
-/* yajl's generator refuses a 128th level (YAJL_MAX_DEPTH). */
+/* The deepest nesting accepted anywhere; yajl's generator refuses a
+ * 128th level (YAJL_MAX_DEPTH). */
 #define XM_JSON_DEPTH_MAX 127
 
 struct xm_json_limits {
@@ -82,10 +84,10 @@ struct xm_json_error {
 };
 
 /*
- * Parses text[0..len). text[len] must be readable and be '\0' (a struct
- * xm_buf and getline() guarantee it); any NUL before it is an error. limits
- * NULL means xm_json_default_limits. Returns the root, or NULL with err filled
- * (err may be NULL). The caller frees the tree with xm_json_free().
+ * Parses text[0..len) (it need not be NUL-terminated; a NUL inside is an
+ * error). limits NULL means xm_json_default_limits. Returns the root, or
+ * NULL with err filled (err may be NULL). The caller frees the tree with
+ * xm_json_free().
  */
 struct xm_json *xm_json_parse(const char *text, size_t len,
 		const struct xm_json_limits *limits, struct xm_json_error *err);
@@ -108,6 +110,8 @@ const struct xm_json *xm_json_value_at(const struct xm_json *obj, size_t i);
 
 /* The string (valid UTF-8, no NUL inside), or NULL when v is no string. */
 const char *xm_json_string(const struct xm_json *v);
+/* Its length in bytes (0 when v is no string). */
+size_t xm_json_string_len(const struct xm_json *v);
 /* True when v is a boolean; its value goes to *out (may be NULL). */
 bool xm_json_bool(const struct xm_json *v, bool *out);
 bool xm_json_is_null(const struct xm_json *v);

@@ -14,7 +14,9 @@
  *   2. Declare it in include/xano-mcp/tools/tools.h and add &xm_tool_<name>
  *      to the list in src/tools/tools.c.
  *   3. Give it .example_args: the integration test calls every listed tool
- *      with them, and man/xano-mcp-tools.7 is checked against the registry.
+ *      with them. Describe it and each argument in man/xano-mcp-tools.7.scd
+ *      and name it in the registry's instructions: test/mcp/test_registry.c
+ *      fails until both are done (and checks the schema and the example).
  *
  * Lifetime and threads: everything in a registry is static and immutable.
  * A handler runs on the server's reading thread, or on a worker thread of
@@ -146,7 +148,10 @@ enum xm_resource_status {
  * A family of resources behind an RFC 6570 URI template, read on demand
  * (e.g. the XanoScript of a deployed endpoint). read() is tried for every
  * URI not among the fixed resources; it appends the contents to text and
- * sets *mime_type, or explains a failure in message.
+ * sets *mime_type, or explains a failure in message. Set long_running when
+ * reads go to the network: resources/read then runs on a worker thread
+ * (like a long tool call), so ping and cancellation stay responsive; read()
+ * must then be re-entrant.
  */
 struct xm_resource_template {
 	const char *uri_template;
@@ -154,6 +159,7 @@ struct xm_resource_template {
 	const char *title;
 	const char *description;
 	const char *mime_type;
+	bool long_running;
 	enum xm_resource_status (*read)(const char *uri, struct xm_buf *text,
 			const char **mime_type, struct xm_buf *message);
 	/* Optional: completions for one template variable; appends up to max

@@ -3,7 +3,9 @@
  *
  * The subset a tool's input schema may use, and all that is checked:
  * type (one name or a list; "integer" accepts 3 and 3.0), properties,
- * required, additionalProperties (false or a schema), items, enum, const,
+ * required, additionalProperties (false or a schema), items, anyOf (the
+ * portable spelling of a nullable field: [{"type":"string"},{"type":"null"}]),
+ * enum, const,
  * minimum, maximum, exclusiveMinimum, exclusiveMaximum (numbers),
  * minLength, maxLength (in code points), minItems, maxItems. Descriptive
  * keywords (title, description, default, examples, $schema) are ignored.

@@ -16,9 +16,11 @@
  * lines, parses and dispatches them in order. Everything quick runs right
  * there: lifecycle, lists, resources, prompts, and tools/call of tools that
  * are not long_running (pure CPU work such as validation, milliseconds).
- * A tools/call of a tool with .long_running set gets a detached worker
- * thread of its own, so the reading thread keeps serving ping, other
- * requests and notifications/cancelled meanwhile. Each in-flight worker
+ * A tools/call of a tool with .long_running set, and a resources/read that
+ * goes through resource templates when one of them is .long_running (reads
+ * over the network), gets a detached worker thread of its own, so the
+ * reading thread keeps serving ping, other requests and
+ * notifications/cancelled meanwhile. Each in-flight worker
  * call is listed (under one mutex) with its id, progress token and an
  * atomic cancelled flag: notifications/cancelled sets the flag, the tool
  * polls it through xm_tool_cancelled(), and a cancelled call's response is

@@ -36,7 +36,7 @@
 enum xm_transport_status {
 	XM_TRANSPORT_LINE = 0,  /* *line, *len hold one message */
 	XM_TRANSPORT_TOO_LONG,  /* a line over max_line was skipped */
-	XM_TRANSPORT_EOF,       /* the client closed its end */
+	XM_TRANSPORT_EOF,       /* the client closed stdin, or stopped reading */
 	XM_TRANSPORT_ERROR,     /* read(2) failed (logged) */
 };
 

@@ -4,6 +4,7 @@
  */
 #include <ctype.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,9 +23,11 @@ static const char *const xs_types[] = {
 };
 
 /* JavaScript and other usual names of XanoScript types. */
-static const struct {
+struct js_type {
 	const char *from, *to;
-} js_types[] = {
+};
+
+static const struct js_type js_types[] = {
 	{"string", "text"}, {"String", "text"}, {"str", "text"}, {"varchar", "text"},
 	{"integer", "int"}, {"Integer", "int"}, {"float", "decimal"}, {"double", "decimal"},
 	{"boolean", "bool"}, {"Boolean", "bool"}, {"datetime", "timestamp"},
@@ -262,6 +265,20 @@ struct xm_xs_node *xm_lower_decl(struct lw *lw, const struct xm_sdk_call *c, boo
 		if (!to) {
 			const char *g = xm_suggest(base, xs_types,
 				sizeof(xs_types) / sizeof(xs_types[0]));
+			if (!g) {
+				/* A misspelt JavaScript name (`strng`): suggest the
+				 * XanoScript type it stands for. */
+				g = xm_suggest_field(base, js_types,
+					sizeof(js_types) / sizeof(js_types[0]), sizeof(js_types[0]),
+					offsetof(struct js_type, from));
+				for (size_t i = 0; g && i < sizeof(js_types) / sizeof(js_types[0]);
+						i++) {
+					if (js_types[i].from == g) {
+						g = js_types[i].to;
+						break;
+					}
+				}
+			}
 			char sugg[96];
 			snprintf(sugg, sizeof(sugg), g ? "did you mean '%s'?" :
 				"types: int decimal text bool email password uuid timestamp date "

@@ -6,8 +6,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-
-sh scripts/install-deps.sh
+sh .ci/install-deps.sh
 if [ -f build/build.ninja ]; then
 	meson setup --reconfigure build >/dev/null
 else

@@ -14,7 +14,7 @@ set -u
 cd "$(dirname "$0")/.." || exit 1
 exec </dev/null
 
-sh scripts/install-deps.sh || exit 1
+sh .ci/install-deps.sh || exit 1
 
 # The npm packages that the MCP conformance tests drive, when there are any.
 if [ -f test/npm/package.json ]; then

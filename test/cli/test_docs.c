@@ -1,5 +1,5 @@
 /*
- * The man page, the three shell completions and `xano-mcp help` must list
+ * The man page, README.md, the three shell completions and `xano-mcp help` must list
  * exactly the commands of the table in src/cli/commands.c, and mention
  * every global option. A failure says which file lacks what.
  */
@@ -95,6 +95,8 @@ static const struct listing {
 } listings[] = {
 	{"man/xano-mcp.1.scd", "# COMMANDS", "#", "*", false, "*",
 		"add '*name* [_ARGS_]' and its description under # COMMANDS"},
+	{"README.md", "## Commands", "#", "| `", false, " `",
+		"add a row '| `name ARGS` | what it does |' to the table under ## Commands"},
 	{"completions/zsh/_xano-mcp", "local -a commands=(", ")", "'", true, ":'",
 		"add 'name:Summary' to commands=( )"},
 	{"completions/fish/xano-mcp.fish", "function __fish_xano_mcp_commands", "end",

@@ -17,6 +17,19 @@ export function requireModules() {
 	}
 }
 
+// Exit 77 (meson: skipped) with the reason when this node is older than
+// `major`: Debian 12's own nodejs is 18, which some of the npm clients
+// cannot run (the test would fail for the client's sake, not ours).
+export function requireNode(major, who) {
+	const have = Number(process.versions.node.split('.')[0]);
+	if (have < major) {
+		console.log(`SKIP: ${who} needs node ${major} or newer; this is node `
+			+ `${process.versions.node} (install nodejs ${major} or later, e.g. from `
+			+ 'NodeSource, to run this test)');
+		process.exit(SKIP);
+	}
+}
+
 export function env(name) {
 	const v = process.env[name];
 	if (!v) {

@@ -3,9 +3,12 @@
 // --strict schema portability report.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { check, done, env, here, requireModules } from './common.mjs';
+import { check, done, env, here, requireModules, requireNode } from './common.mjs';
 
 requireModules();
+// The Inspector 2.x declares node >= 22.19; it runs on node 20, but on
+// node 18 it dies at start-up ("CustomEvent is not defined").
+requireNode(20, 'the MCP Inspector CLI');
 const bin = env('XM_BIN');
 const testserver = env('XM_TESTSERVER');
 const launcher = join(here, 'node_modules', '@modelcontextprotocol', 'inspector', 'clients',

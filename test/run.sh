@@ -4,8 +4,9 @@
 # Installs missing Debian packages (quietly, only when some are missing),
 # sets up two builds, `build` and `build-asan` (AddressSanitizer and
 # UndefinedBehaviorSanitizer), runs `meson test` in both, prints what
-# failed, and ends with one line: `N passed, N failed` (meson tests, both
-# runs together). Exits non-zero when anything failed.
+# failed and which tests were skipped (with the reason each gave), and ends
+# with one line: `N passed, N failed` (meson tests, both runs together;
+# skipped tests are in neither number). Exits non-zero when anything failed.
 #
 # Works from a fresh clone beside ../shared (the XanoScript corpus), as
 # root, without a terminal. Set XM_TEST_ARGS to pass arguments to both
@@ -16,18 +17,25 @@ exec </dev/null
 
 sh .ci/install-deps.sh || exit 1
 
+passed=0
+failed=0
+
 # The npm packages that the MCP conformance tests drive, when there are any.
+# A failed install counts as one failure (the tests that need the packages
+# then report themselves skipped) rather than ending the run without its
+# summary line.
 if [ -f test/npm/package.json ]; then
 	stamp=test/npm/node_modules/.xm-installed
 	if [ ! -f "$stamp" ] || [ test/npm/package.json -nt "$stamp" ] ||
 			{ [ -f test/npm/package-lock.json ] && [ test/npm/package-lock.json -nt "$stamp" ]; }; then
-		npm --prefix test/npm install --no-audit --no-fund --loglevel=error || exit 1
-		touch "$stamp"
+		if npm --prefix test/npm install --no-audit --no-fund --loglevel=error; then
+			touch "$stamp"
+		else
+			echo "test/run.sh: npm install in test/npm failed" >&2
+			failed=$((failed + 1))
+		fi
 	fi
 fi
-
-passed=0
-failed=0
 
 # count FILE RESULT...: how many tests in a meson testlog.json had one of
 # the RESULTs.
@@ -40,6 +48,16 @@ count() {
 		n=$((n + m))
 	done
 	echo "$n"
+}
+
+# skipped LOG: one line per skipped test of a meson testlog.json, with the
+# reason the test printed ("SKIP: ..."), so that a skip is never silent.
+skipped() {
+	grep '"result": "SKIP"' "$1" | while IFS= read -r entry; do
+		name=$(printf '%s\n' "$entry" | sed -n 's/^{"name": "\([^"]*\)".*/\1/p')
+		reason=$(printf '%s\n' "$entry" | sed -n 's/.*SKIP: \([^"\\]*\).*/\1/p')
+		echo "== skipped: $name${reason:+ ($reason)}"
+	done
 }
 
 # failing_parts LOG: the blocks of a testlog.txt whose test did not pass.
@@ -106,6 +124,7 @@ run() {
 	if [ "$status" -ne 0 ] && [ "$bad" -eq 0 ]; then
 		bad=1
 	fi
+	skipped "$logbase.json"
 	if [ "$bad" -ne 0 ]; then
 		echo "== what failed in $logbase.txt:"
 		failing_parts "$logbase.txt"

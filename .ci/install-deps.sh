@@ -7,7 +7,7 @@ set -eu
 packages='meson ninja-build pkg-config gcc clang scdoc
 libyajl-dev libcurl4-openssl-dev libmbedtls-dev libsecret-1-dev check
 gnome-keyring dbus dbus-user-session libsecret-tools bash-completion valgrind
-nodejs npm'
+nodejs npm man-db'
 
 installed() {
 	case $1 in

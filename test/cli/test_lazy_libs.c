@@ -27,6 +27,15 @@ static const struct {
 	{.args = {"help", "version"}},
 	{.args = {"version"}},
 	{.args = {"--version"}},
+	/* The offline language commands, on files and on stdin. */
+	{.args = {"compile", "examples/app/api/posts/update.js"}},
+	{.args = {"compile", "--json", "-"},
+		.stdin_text = "return create('hello', 'GET').response('hi').build()\n"},
+	{.args = {"check", "--json", "-"},
+		.stdin_text = "query \"hello\" verb=GET {\n  input {\n    strng name\n  }\n"
+			"  stack {\n  }\n  response = \"hi\"\n}\n"},
+	{.args = {"fmt", "-"},
+		.stdin_text = "query \"hello\" verb=GET {\n  stack {\n  }\n  response = \"hi\"\n}\n"},
 	/* The MCP handshake and the tool list, then EOF ends the session. */
 	{
 		.args = {"serve"},
@@ -36,6 +45,21 @@ static const struct {
 			"\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}\n"
 			"{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
 			"{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n",
+	},
+	/* The offline tools through the server. */
+	{
+		.args = {"serve"},
+		.stdin_text =
+			"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+			"{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+			"\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}\n"
+			"{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
+			"{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":"
+			"{\"name\":\"compile_sdk_code\",\"arguments\":{\"code\":"
+			"\"return create('hello', 'GET').response('hi').build()\"}}}\n"
+			"{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":"
+			"{\"name\":\"validate_xanoscript\",\"arguments\":{\"code\":"
+			"\"query \\\"x\\\" verb=GET {\\n}\\n\"}}}\n",
 	},
 };
 

@@ -5,14 +5,14 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { check, done, env, SKIP } from './common.mjs';
+import { check, done, env } from './common.mjs';
 
 const root = env('XM_SOURCE_ROOT');
 const bin = env('XM_BIN');
 const readme = join(root, 'README.md');
 if (!existsSync(readme)) {
-	console.log('SKIP: README.md does not exist yet');
-	process.exit(SKIP);
+	console.log(`FAIL: ${readme} does not exist`);
+	process.exit(1);
 }
 const text = readFileSync(readme, 'utf8');
 const blocks = [...text.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]);
@@ -24,8 +24,9 @@ const configs = blocks.map((b) => {
 	}
 }).filter((c) => c && c.mcpServers);
 if (configs.length === 0) {
-	console.log('SKIP: README.md has no ```json block with "mcpServers" yet');
-	process.exit(SKIP);
+	console.log('FAIL: README.md has no ```json block with "mcpServers" (the Claude Desktop '
+		+ 'configuration)');
+	process.exit(1);
 }
 for (const config of configs) {
 	const servers = Object.entries(config.mcpServers);

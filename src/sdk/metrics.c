@@ -1,5 +1,3 @@
-#include <stdbool.h>
-
 #include "xano-mcp/sdk/metrics.h"
 
 /*
@@ -33,13 +31,17 @@ static const unsigned char class_of[256] = {
 size_t xm_sdk_estimate_tokens(const char *text, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)text;
-	size_t n = 0;
-	bool in_word = false;
-	for (size_t i = 0; i < len; i++) {
-		unsigned k = class_of[p[i]];
-		bool word = k == WORD;
-		n += (k == MARK) | (word & !in_word);
-		in_word = word;
+	size_t n = 0, i = 0;
+	while (i < len) {
+		unsigned k = class_of[p[i++]];
+		if (k == WORD) {
+			n++;
+			while (i < len && class_of[p[i]] == WORD) {
+				i++;
+			}
+		} else {
+			n += k == MARK;
+		}
 	}
 	return n;
 }

@@ -76,7 +76,7 @@ static struct xm_xs_token *tok_at(struct parser *p, size_t i)
 
 /* The current token. The array ends with EOF and nothing moves past it, so
  * p->pos is always in bounds. */
-static struct xm_xs_token *peek(struct parser *p)
+static inline struct xm_xs_token *peek(struct parser *p)
 {
 	if (p->aborted) {
 		return &p->toks[p->ntoks - 1];

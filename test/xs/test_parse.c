@@ -696,6 +696,9 @@ START_TEST(lone_expressions)
 	ck_assert_uint_eq(diags.len, 0);
 	ck_assert_int_eq(e->kind, XM_XS_OBJECT);
 	ck_assert_uint_eq(e->items.len, 2);
+	e = parse_expr("$a == 1\n    && $b == 2");
+	ck_assert_uint_eq(diags.len, 0);
+	ck_assert_int_eq(e->op, XM_XS_OP_AND);
 	e = parse_expr("\"a\" ~ 'b'");
 	ck_assert_uint_eq(diags.len, 0);
 	ck_assert_int_eq(e->rhs->kind, XM_XS_STRING);

@@ -58,8 +58,9 @@ struct xm_xs_node *xm_xs_parse(struct xm_arena *arena, const char *src, size_t l
 
 /*
  * Parses src as one expression, as it could stand after `name = ` in an
- * attribute: line breaks inside brackets, and before a `|filter`, are
- * allowed; leading and trailing line breaks are ignored; anything left after
+ * attribute: line breaks are allowed where an attribute value allows them
+ * (inside brackets, before a `|filter` or a binary operator other than
+ * `-`); leading and trailing line breaks are ignored; anything left after
  * the expression is a "syntax" error ("expected the end of the expression").
  * Positions in the tree and the diagnostics count from line 1, column 1 of
  * src. Returns the expression, never NULL: an ERROR node when nothing could

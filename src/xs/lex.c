@@ -252,12 +252,33 @@ static void lex_number(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 	advance(lx, n);
 }
 
+/* ASCII letters, digits and `_`: the bytes of names (0x80 and up: none). */
+static const unsigned char name_byte[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x00 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, /* 0x30 */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x40 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, /* 0x50 */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x60 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* 0x70 */
+};
+
+/* Offset from lx->pos past the run of name bytes that starts at off: names
+ * are most of the tokens, so this loop uses a table and no bounds helper. */
+static size_t name_end(const struct xm_xs_lexer *lx, size_t off)
+{
+	const unsigned char *s = (const unsigned char *)lx->src;
+	size_t i = lx->pos + off;
+	while (i < lx->len && name_byte[s[i]]) {
+		i++;
+	}
+	return i - lx->pos;
+}
+
 static void lex_ident(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 {
-	size_t n = 1;
-	while (is_ident_char(at(lx, n))) {
-		n++;
-	}
+	size_t n = name_end(lx, 1);
 	tok->kind = XM_XS_T_IDENT;
 	if (n == 7 && at(lx, n) == '=' && at(lx, n + 1) != '=' &&
 			memcmp(lx->src + lx->pos, "filters", 7) == 0) {
@@ -280,11 +301,7 @@ static void lex_var(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 		advance(lx, 1);
 		return;
 	}
-	size_t n = 2;
-	while (is_ident_char(at(lx, n))) {
-		n++;
-	}
-	advance(lx, n);
+	advance(lx, name_end(lx, 2));
 }
 
 /* `!int` when a cast type follows the bang directly and a string follows

@@ -13,6 +13,10 @@
  * 2. Whole process: runs `XANO_MCP compile FILE` on one small file 200 times
  *    (stdout to /dev/null) and reports the median and spread of the wall
  *    time of one run, start to exit.
+ *
+ * With XM_BENCH_ONCE set, each pipeline makes exactly one pass over the
+ * files and nothing is timed or spawned: the mode for counting
+ * instructions under callgrind (see bench/README.md).
  */
 #include <dirent.h>
 #include <fcntl.h>
@@ -161,6 +165,13 @@ static void front(const struct file *f)
 static void throughput(const char *what, void (*fn)(const struct file *))
 {
 	enum { RUNS = 11 };
+	if (getenv("XM_BENCH_ONCE")) {
+		for (size_t i = 0; i < nfiles; i++) {
+			fn(&files[i]);
+		}
+		printf("%s: one pass\n", what);
+		return;
+	}
 	double mbs[RUNS], fps[RUNS];
 	for (size_t run = 0; run < RUNS; run++) {
 		size_t rounds = 0;
@@ -220,7 +231,9 @@ int main(int argc, char **argv)
 	printf("SDK files: %zu, %zu bytes in total (thread CPU time)\n", nfiles, total_bytes);
 	throughput("compile (whole pipeline)", full);
 	throughput("front end (to the tree)", front);
-	process(argc > 1 ? argv[1] : "build/xano-mcp", "examples/app/api/auth/me.js");
+	if (!getenv("XM_BENCH_ONCE")) {
+		process(argc > 1 ? argv[1] : "build/xano-mcp", "examples/app/api/auth/me.js");
+	}
 	for (size_t i = 0; i < nfiles; i++) {
 		free(files[i].text);
 	}

@@ -7,6 +7,9 @@
  * and the same for parse+format. Reports the median and the spread (min..max)
  * of MB/s and files/s over the runs. One thread, timed in thread CPU time:
  * the numbers are per core, whatever else the machine is doing.
+ *
+ * With XM_BENCH_ONCE set, each measurement is exactly one untimed pass: the
+ * mode for counting instructions under callgrind (see bench/README.md).
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -121,6 +124,11 @@ static void measure(const char *what, const struct corpus *c, bool format, int r
 	/* Calibrate: how many passes make a run of about 0.2 s. */
 	double t0 = now();
 	size_t diags = pass(c, format, &out);
+	if (getenv("XM_BENCH_ONCE")) {
+		printf("%-13s one pass [%zu diagnostics]\n", what, diags);
+		xm_buf_finish(&out);
+		return;
+	}
 	double once = now() - t0;
 	int reps = once > 0 ? (int)(0.2 / once) + 1 : 1000;
 	double *mbs = calloc((size_t)runs, sizeof(double));

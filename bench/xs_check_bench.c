@@ -14,6 +14,9 @@
  * official JavaScript parser is measured on the same files in the same run
  * (warm: after one untimed pass) and the ratio printed. Nothing of the
  * oracle is part of this project.
+ *
+ * With XM_BENCH_ONCE set, the corpus is checked exactly once, untimed: the
+ * mode for counting instructions under callgrind (see bench/README.md).
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -152,33 +155,39 @@ int main(int argc, char **argv)
 		fprintf(stderr, "xs-check-bench: the corpus has %zu errors; results are not "
 			"comparable\n", errors);
 	}
-	int reps = one > 0 ? (int)(0.2 / one) + 1 : 1000;
-	double *mbs = calloc((size_t)runs, sizeof(double));
-	double *fps = calloc((size_t)runs, sizeof(double));
-	double *secs = calloc((size_t)runs, sizeof(double));
-	for (int r = 0; r < runs; r++) {
-		t0 = now();
-		for (int k = 0; k < reps; k++) {
-			pass(&c);
+	double *mbs = NULL, *fps = NULL, *secs = NULL;
+	if (getenv("XM_BENCH_ONCE")) {
+		printf("corpus: %zu files, %zu bytes; one untimed pass\n", c.n, c.bytes);
+	} else {
+		int reps = one > 0 ? (int)(0.2 / one) + 1 : 1000;
+		mbs = calloc((size_t)runs, sizeof(double));
+		fps = calloc((size_t)runs, sizeof(double));
+		secs = calloc((size_t)runs, sizeof(double));
+		for (int r = 0; r < runs; r++) {
+			t0 = now();
+			for (int k = 0; k < reps; k++) {
+				pass(&c);
+			}
+			double t = (now() - t0) / reps;
+			secs[r] = t;
+			mbs[r] = (double)c.bytes / 1e6 / t;
+			fps[r] = (double)c.n / t;
 		}
-		double t = (now() - t0) / reps;
-		secs[r] = t;
-		mbs[r] = (double)c.bytes / 1e6 / t;
-		fps[r] = (double)c.n / t;
-	}
-	qsort(mbs, (size_t)runs, sizeof(double), cmp_double);
-	qsort(fps, (size_t)runs, sizeof(double), cmp_double);
-	qsort(secs, (size_t)runs, sizeof(double), cmp_double);
-	printf("corpus: %zu files, %zu bytes; %d runs x %d passes\n", c.n, c.bytes, runs, reps);
-	printf("check (parse + validate): median %.1f MB/s (%.1f..%.1f), %.0f files/s "
-		"(%.0f..%.0f), %.3f ms per corpus pass\n", mbs[runs / 2], mbs[0], mbs[runs - 1],
-		fps[runs / 2], fps[0], fps[runs - 1], secs[runs / 2] * 1e3);
-	const char *script = getenv("XM_ORACLE");
-	if (script && *script) {
-		double o = oracle(script, &c, runs);
-		if (o > 0) {
-			printf("official parser: %.1f MB/s; check is %.0fx faster\n",
-				(double)c.bytes / 1e6 / o, o / secs[runs / 2]);
+		qsort(mbs, (size_t)runs, sizeof(double), cmp_double);
+		qsort(fps, (size_t)runs, sizeof(double), cmp_double);
+		qsort(secs, (size_t)runs, sizeof(double), cmp_double);
+		printf("corpus: %zu files, %zu bytes; %d runs x %d passes\n", c.n, c.bytes, runs,
+			reps);
+		printf("check (parse + validate): median %.1f MB/s (%.1f..%.1f), %.0f files/s "
+			"(%.0f..%.0f), %.3f ms per corpus pass\n", mbs[runs / 2], mbs[0],
+			mbs[runs - 1], fps[runs / 2], fps[0], fps[runs - 1], secs[runs / 2] * 1e3);
+		const char *script = getenv("XM_ORACLE");
+		if (script && *script) {
+			double o = oracle(script, &c, runs);
+			if (o > 0) {
+				printf("official parser: %.1f MB/s; check is %.0fx faster\n",
+					(double)c.bytes / 1e6 / o, o / secs[runs / 2]);
+			}
 		}
 	}
 	for (size_t i = 0; i < c.n; i++) {

@@ -150,8 +150,9 @@ bool xm_compile_sdk(const char *code, size_t len, const struct xm_compile_opts *
 	/* Judge our own output the way Xano would. */
 	struct xm_xs_node *printed = xm_xs_parse(arena, out.data, out.len, NULL, &check);
 	size_t lines = 0;
-	for (size_t i = 0; i < out.len; i++) {
-		lines += out.data[i] == '\n';
+	const char *end = out.data + out.len;
+	for (const char *c = out.data; (c = memchr(c, '\n', (size_t)(end - c))); c++) {
+		lines++;
 	}
 	r->map_len = lines;
 	r->source_map = xm_calloc(lines ? lines : 1, sizeof(*r->source_map));

@@ -163,10 +163,13 @@ void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes
 	/* Start of the trailing run of only closers/commas/semicolons. */
 	while (i < len) {
 		/* Most bytes need nothing: copy runs of them quickly. */
-		while (i < len && !special[(unsigned char)src[i]]) {
-			PUT(src[i]);
-			i++;
+		size_t run = i;
+		while (run < len && !special[(unsigned char)src[run]]) {
+			run++;
 		}
+		memcpy(out->data + out->len, src + i, run - i);
+		out->len += run - i;
+		i = run;
 		if (i >= len) {
 			break;
 		}

@@ -79,9 +79,33 @@ static bool skip_space(struct xm_sdk_lexer *lx)
 	return nl;
 }
 
-static const char *const puncts[] = {
-	"===", "!==", "...", "=>", "==", "!=", "<=", ">=", "&&", "||", "??",
-};
+/*
+ * Length of the punctuation token at s (avail bytes): the longest of the
+ * operators `===` `!==` `...` `=>` `==` `!=` `<=` `>=` `&&` `||` `??`, else
+ * one character. A switch on the first byte: `.` alone is the most frequent
+ * token of builder chains.
+ */
+static size_t punct_len(const char *s, size_t avail)
+{
+	char c1 = avail > 1 ? s[1] : '\0', c2 = avail > 2 ? s[2] : '\0';
+	switch (s[0]) {
+	case '=':
+		return c1 == '=' ? (c2 == '=' ? 3 : 2) : c1 == '>' ? 2 : 1;
+	case '!':
+		return c1 == '=' ? (c2 == '=' ? 3 : 2) : 1;
+	case '.':
+		return c1 == '.' && c2 == '.' ? 3 : 1;
+	case '<':
+	case '>':
+		return c1 == '=' ? 2 : 1;
+	case '&':
+	case '|':
+	case '?':
+		return c1 == s[0] ? 2 : 1;
+	default:
+		return 1;
+	}
+}
 
 /* Scans a quoted string or template; returns false when unterminated. */
 static bool scan_quoted(struct xm_sdk_lexer *lx, char quote)
@@ -187,16 +211,7 @@ enum xm_sdk_tok xm_sdk_lex_next(struct xm_sdk_lexer *lx, struct xm_sdk_token *to
 	} else if (c < 0x80 && c > 0x20 && c != 0x7f) {
 		tok->kind = XM_SDK_TOK_PUNCT;
 		lx->pos++;
-		/* Only these start a multi-character operator. */
-		bool multi = c == '=' || c == '!' || c == '<' || c == '>' || c == '&' ||
-			c == '|' || c == '?' || c == '.';
-		for (size_t i = 0; multi && i < sizeof(puncts) / sizeof(puncts[0]); i++) {
-			size_t n = strlen(puncts[i]);
-			if (start + n <= lx->len && memcmp(lx->src + start, puncts[i], n) == 0) {
-				lx->pos = start + n;
-				break;
-			}
-		}
+		lx->pos = start + punct_len(lx->src + start, lx->len - start);
 	} else {
 		/* One UTF-8 sequence (or one stray byte) as an error token. */
 		lx->pos++;

@@ -266,7 +266,10 @@ static void check_inputs(struct lw *lw, const struct xm_xs_node *n, unsigned lin
 		const char *field = n->items.first->name;
 		bool found = false;
 		for (xm_xs_each(d, &lw->inputs->items)) {
-			found |= d->kind == XM_XS_DECL && strcmp(d->name, field) == 0;
+			if (d->kind == XM_XS_DECL && strcmp(d->name, field) == 0) {
+				found = true;
+				break;
+			}
 		}
 		if (!found) {
 			char sugg[128];

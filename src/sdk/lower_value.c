@@ -116,46 +116,30 @@ struct xm_xs_node *xm_sdk_parse_xs_expr(const char *text, size_t len, unsigned l
 		return fast;
 	}
 	/*
-	 * xs/parse reads whole documents: wrap the expression as the response
-	 * of a query and take it back out. Newlines would end the attribute,
-	 * so they become spaces (the SDK keeps expressions on one logical line).
+	 * The SDK keeps an expression on one logical line, where a line break
+	 * is a space; in XanoScript it would end the attribute.
 	 */
-	static const char head[] = "query \"x\" verb=GET {\n  response = ";
-	static const char tail[] = "\n}\n";
-	struct xm_buf doc = XM_BUF_INIT;
-	xm_buf_add(&doc, head, sizeof(head) - 1);
-	size_t at = doc.len;
-	xm_buf_add(&doc, text, len);
-	for (size_t i = at; i < doc.len; i++) {
-		if (doc.data[i] == '\n' || doc.data[i] == '\r') {
-			doc.data[i] = ' ';
+	if (memchr(text, '\n', len) || memchr(text, '\r', len)) {
+		char *flat = xm_arena_strndup(arena, text, len);
+		for (size_t i = 0; i < len; i++) {
+			if (flat[i] == '\n' || flat[i] == '\r') {
+				flat[i] = ' ';
+			}
 		}
+		text = flat;
 	}
-	xm_buf_add(&doc, tail, sizeof(tail) - 1);
 	struct xm_diags local;
 	xm_diags_init(&local, 16);
-	struct xm_xs_node *file = xm_xs_parse(arena, doc.data, doc.len, NULL, &local);
-	xm_buf_finish(&doc);
-	struct xm_xs_node *value = NULL;
-	const unsigned head_col = 14; /* column of the expression in line 2 */
+	struct xm_xs_node *value = xm_xs_parse_expr(arena, text, len, NULL, &local);
 	for (size_t i = 0; i < local.len; i++) {
 		const struct xm_diag *d = &local.items[i];
-		unsigned c = d->line == 2 && d->col >= head_col ? col + d->col - head_col : col;
-		unsigned e = d->line == 2 && d->end_col >= head_col ? col + d->end_col - head_col :
-			c + 1;
+		unsigned c = col + d->col - 1;
+		unsigned e = d->end_col > d->col ? col + d->end_col - 1 : c + 1;
 		xm_diags_add(diags, XM_SEV_ERROR, line, c, e, d->code, d->suggestion,
 			"in expression `%.*s`: %s", (int)(len > 60 ? 60 : len), text, d->message);
 	}
-	if (local.errors == 0 && file->items.first && file->items.first->items.first) {
-		struct xm_xs_node *construct = file->items.first->items.first;
-		struct xm_xs_node *attr = xm_xs_find_attr(construct, "response");
-		value = attr ? attr->value : NULL;
-		if (!value || construct->items.len != 1) {
-			xm_diags_add(diags, XM_SEV_ERROR, line, col, col + 1, "bad-expression",
-				"write one XanoScript expression", "`%.*s` is not one expression",
-				(int)(len > 60 ? 60 : len), text);
-			value = NULL;
-		}
+	if (local.errors) {
+		value = NULL;
 	}
 	xm_diags_finish(&local);
 	return value;

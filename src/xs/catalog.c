@@ -940,9 +940,10 @@ const struct xm_xs_type_spec *xm_xs_catalog_type(const char *name)
 static const struct xm_xs_attr_spec *find_attr(const struct xm_xs_attr_spec *attrs,
 		size_t n, const char *name)
 {
-	/* Attribute lists are short: a linear scan beats bsearch's calls. */
+	/* Attribute lists are short: a linear scan beats bsearch's calls, and
+	 * the first byte rules out most rows without calling strcmp(). */
 	for (size_t i = 0; i < n; i++) {
-		if (strcmp(attrs[i].name, name) == 0) {
+		if (attrs[i].name[0] == name[0] && strcmp(attrs[i].name, name) == 0) {
 			return &attrs[i];
 		}
 	}

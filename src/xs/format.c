@@ -206,7 +206,9 @@ static void expr(struct xm_buf *out, const struct xm_xs_node *n, unsigned level)
 		xm_buf_adds(out, n->flags & XM_XS_F_TRIPLE ? "```" : "`");
 		break;
 	case XM_XS_CAST:
-		xm_buf_addf(out, "!%s ", str_or_empty(n->name));
+		xm_buf_addc(out, '!');
+		xm_buf_adds(out, str_or_empty(n->name));
+		xm_buf_addc(out, ' ');
 		expr(out, n->value, level);
 		break;
 	case XM_XS_VAR:
@@ -243,7 +245,8 @@ static void expr(struct xm_buf *out, const struct xm_xs_node *n, unsigned level)
 		xm_buf_adds(out, "null");
 		break;
 	case XM_XS_MEMBER:
-		xm_buf_addf(out, ".%s", str_or_empty(n->name));
+		xm_buf_addc(out, '.');
+		xm_buf_adds(out, str_or_empty(n->name));
 		break;
 	case XM_XS_INDEX:
 		xm_buf_addc(out, '[');
@@ -268,7 +271,9 @@ static void decl(struct xm_buf *out, const struct xm_xs_node *n, unsigned level)
 {
 	xm_buf_adds(out, str_or_empty(n->text));
 	if (n->flags & XM_XS_F_ARRAY) {
-		xm_buf_addf(out, "[%s]", str_or_empty(n->extra));
+		xm_buf_addc(out, '[');
+		xm_buf_adds(out, str_or_empty(n->extra));
+		xm_buf_addc(out, ']');
 	}
 	if (n->flags & XM_XS_F_NULLABLE) {
 		xm_buf_addc(out, '?');
@@ -341,7 +346,9 @@ static void construct(struct xm_buf *out, const struct xm_xs_node *n, unsigned l
 		expr(out, n->target, level);
 	}
 	for (xm_xs_each(a, &n->args)) {
-		xm_buf_addf(out, " %s=", str_or_empty(a->name));
+		xm_buf_addc(out, ' ');
+		xm_buf_adds(out, str_or_empty(a->name));
+		xm_buf_addc(out, '=');
 		expr(out, a->value, level);
 	}
 	body(out, n, level);
@@ -371,11 +378,13 @@ static void item(struct xm_buf *out, const struct xm_xs_node *n, unsigned level)
 		stmt(out, n, level);
 		break;
 	case XM_XS_ATTR:
-		xm_buf_addf(out, "%s = ", str_or_empty(n->name));
+		xm_buf_adds(out, str_or_empty(n->name));
+		xm_buf_adds(out, " = ");
 		expr(out, n->value, level);
 		break;
 	case XM_XS_COMMENT:
-		xm_buf_addf(out, "//%s", str_or_empty(n->text));
+		xm_buf_adds(out, "//");
+		xm_buf_adds(out, str_or_empty(n->text));
 		break;
 	default:
 		expr(out, n, level);

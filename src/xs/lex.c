@@ -100,12 +100,52 @@ static void error(struct xm_xs_lexer *lx, const struct xm_xs_token *tok,
 /* Scans to the closing delimiter; false when the input (or, for one-line
  * literals, the line) ends first. The hot loop of the lexer: string and
  * backtick contents are most of a typical file. */
+/* Counts the line breaks of src[from, to) into lx->line and line_start. */
+static void count_lines(struct xm_xs_lexer *lx, size_t from, size_t to)
+{
+	const char *s = lx->src, *nl;
+	while ((nl = memchr(s + from, '\n', to - from))) {
+		lx->line++;
+		from = (size_t)(nl - s) + 1;
+		lx->line_start = from;
+	}
+}
+
+/*
+ * Text without escapes that may span lines (triple quotes and backticks):
+ * these hold the long prompts and templates, so memchr() finds the
+ * candidates for the closing delimiter and the line breaks.
+ */
+static bool scan_raw(struct xm_xs_lexer *lx, const char *delim)
+{
+	size_t dlen = strlen(delim), i = lx->pos, len = lx->len;
+	const char *s = lx->src;
+	for (;;) {
+		const char *q = memchr(s + i, delim[0], len - i);
+		size_t end = q ? (size_t)(q - s) : len;
+		count_lines(lx, i, end);
+		if (!q) {
+			lx->pos = len;
+			return false;
+		}
+		if (len - end >= dlen && memcmp(q, delim, dlen) == 0) {
+			lx->pos = end + dlen;
+			return true;
+		}
+		i = end + 1;
+	}
+}
+
 static bool scan_to(struct xm_xs_lexer *lx, const char *delim, bool escapes, bool one_line)
 {
-	size_t dlen = strlen(delim), i = lx->pos;
+	if (!escapes && !one_line) {
+		return scan_raw(lx, delim);
+	}
+	size_t dlen = strlen(delim), i = lx->pos, len = lx->len;
 	const char *s = lx->src;
+	const char d0 = delim[0];
 	bool found = false;
-	while (i < lx->len) {
+	while (i < len) {
 		char c = s[i];
 		if (c == '\n') {
 			if (one_line) {
@@ -113,9 +153,9 @@ static bool scan_to(struct xm_xs_lexer *lx, const char *delim, bool escapes, boo
 			}
 			lx->line++;
 			lx->line_start = i + 1;
-		} else if (c == '\\' && escapes && i + 1 < lx->len && s[i + 1] != '\n') {
+		} else if (c == '\\' && escapes && i + 1 < len && s[i + 1] != '\n') {
 			i++;
-		} else if (c == delim[0] && lx->len - i >= dlen && memcmp(s + i, delim, dlen) == 0) {
+		} else if (c == d0 && len - i >= dlen && memcmp(s + i, delim, dlen) == 0) {
 			i += dlen;
 			found = true;
 			break;
@@ -212,12 +252,33 @@ static void lex_number(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 	advance(lx, n);
 }
 
+/* ASCII letters, digits and `_`: the bytes of names (0x80 and up: none). */
+static const unsigned char name_byte[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x00 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, /* 0x30 */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x40 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, /* 0x50 */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x60 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* 0x70 */
+};
+
+/* Offset from lx->pos past the run of name bytes that starts at off: names
+ * are most of the tokens, so this loop uses a table and no bounds helper. */
+static size_t name_end(const struct xm_xs_lexer *lx, size_t off)
+{
+	const unsigned char *s = (const unsigned char *)lx->src;
+	size_t i = lx->pos + off;
+	while (i < lx->len && name_byte[s[i]]) {
+		i++;
+	}
+	return i - lx->pos;
+}
+
 static void lex_ident(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 {
-	size_t n = 1;
-	while (is_ident_char(at(lx, n))) {
-		n++;
-	}
+	size_t n = name_end(lx, 1);
 	tok->kind = XM_XS_T_IDENT;
 	if (n == 7 && at(lx, n) == '=' && at(lx, n + 1) != '=' &&
 			memcmp(lx->src + lx->pos, "filters", 7) == 0) {
@@ -240,11 +301,7 @@ static void lex_var(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 		advance(lx, 1);
 		return;
 	}
-	size_t n = 2;
-	while (is_ident_char(at(lx, n))) {
-		n++;
-	}
-	advance(lx, n);
+	advance(lx, name_end(lx, 2));
 }
 
 /* `!int` when a cast type follows the bang directly and a string follows
@@ -491,11 +548,18 @@ static void report(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 {
 	memset(tok, 0, sizeof(*tok));
-	size_t start = lx->pos;
-	while (lx->pos < lx->len && is_space(lx->src[lx->pos])) {
-		lx->pos++;
+	/* Indentation makes spaces the most frequent byte: skip them with
+	 * locals rather than through lx. */
+	size_t start = lx->pos, pos = start, len = lx->len;
+	const char *src = lx->src;
+	while (pos < len && src[pos] == ' ') {
+		pos++;
 	}
-	if (lx->pos > start) {
+	while (pos < len && is_space(src[pos])) {
+		pos++;
+	}
+	lx->pos = pos;
+	if (pos > start) {
 		tok->flags |= XM_XS_TF_SPACE_BEFORE;
 		lx->in_filters = false;
 	}

@@ -59,6 +59,7 @@ struct parser {
 	unsigned nl_skip;    /* > 0 inside ( ) and [ ] index: line breaks are spaces */
 	unsigned no_pipe;    /* > 0 in a filter argument: `|` ends the argument */
 	bool unclosed;       /* more `{`/`[` than `}`/`]`: look for the missing one */
+	bool lone_expr;      /* xm_xs_parse_expr(): the text is one expression */
 };
 
 typedef struct xm_xs_node *(*item_fn)(struct parser *p, struct xm_xs_node *parent);
@@ -75,7 +76,7 @@ static struct xm_xs_token *tok_at(struct parser *p, size_t i)
 
 /* The current token. The array ends with EOF and nothing moves past it, so
  * p->pos is always in bounds. */
-static struct xm_xs_token *peek(struct parser *p)
+static inline struct xm_xs_token *peek(struct parser *p)
 {
 	if (p->aborted) {
 		return &p->toks[p->ntoks - 1];
@@ -155,10 +156,17 @@ static void err(struct parser *p, const struct xm_xs_token *t, const char *code,
 		"%s", msg);
 }
 
+/* What t is, for "found ..." in messages. */
+static const char *found(const struct parser *p, const struct xm_xs_token *t)
+{
+	return p->lone_expr && t->kind == XM_XS_T_EOF ? "end of expression" :
+		xm_xs_tok_name(t->kind);
+}
+
 static void err_expected(struct parser *p, const char *what)
 {
 	struct xm_xs_token *t = peek(p);
-	err(p, t, "syntax", NULL, "expected %s, found %s", what, xm_xs_tok_name(t->kind));
+	err(p, t, "syntax", NULL, "expected %s, found %s", what, found(p, t));
 }
 
 /* Skips to the end of the line (not consuming it), over balanced braces. */
@@ -403,7 +411,7 @@ static struct xm_xs_node *enclosed(struct parser *p, enum xm_xs_kind kind,
 		err(p, peek(p), "syntax", close == XM_XS_T_RPAREN ? "close it with `)`" :
 			"close it with `]`", "expected %s to close the %s at line %u, found %s",
 			xm_xs_tok_name(close), xm_xs_tok_name(open->kind), open->line,
-			xm_xs_tok_name(peek(p)->kind));
+			found(p, peek(p)));
 	}
 	p->nl_skip--;
 	p->no_pipe = saved_pipe;
@@ -477,7 +485,7 @@ static void end_entry(struct parser *p, enum xm_xs_tok close)
 	}
 	err(p, t, "syntax", "separate entries with `,` or a line break",
 		"expected `,`, a line break or %s after the entry, found %s",
-		xm_xs_tok_name(close), xm_xs_tok_name(t->kind));
+		xm_xs_tok_name(close), found(p, t));
 	unsigned depth = 0;
 	for (;;) {
 		t = peek(p);
@@ -1458,24 +1466,44 @@ static void report_nul(const char *src, const char *nul, struct xm_diags *diags)
 		"the text contains a NUL byte; XanoScript is text");
 }
 
-struct xm_xs_node *xm_xs_parse(struct xm_arena *arena, const char *src, size_t len,
-		const struct xm_xs_parse_opts *opts, struct xm_diags *diags)
+/*
+ * The limits every entry point applies before lexing: the size cap and the
+ * NUL byte. Returns false (after one diagnostic) when the text is refused.
+ */
+static bool acceptable(const char *src, size_t len, const struct xm_xs_parse_opts *opts,
+		struct xm_diags *diags)
 {
-	struct parser p = {
-		.arena = arena,
-		.diags = diags,
-		.max_depth = opts && opts->max_depth ? opts->max_depth : XM_XS_MAX_DEPTH,
-	};
 	size_t max_bytes = opts && opts->max_bytes ? opts->max_bytes : XM_XS_MAX_BYTES;
-	struct xm_xs_node *file = xm_xs_node_new(arena, XM_XS_FILE, 1, 1);
 	if (len > max_bytes) {
 		xm_diags_add(diags, XM_SEV_ERROR, 1, 1, 1, "too-large", NULL,
 			"the text is %zu bytes; the limit is %zu", len, max_bytes);
-		return file;
+		return false;
 	}
 	const char *nul = memchr(src, '\0', len);
 	if (nul) {
 		report_nul(src, nul, diags);
+		return false;
+	}
+	return true;
+}
+
+static void parser_init(struct parser *p, struct xm_arena *arena,
+		const struct xm_xs_parse_opts *opts, struct xm_diags *diags)
+{
+	*p = (struct parser){
+		.arena = arena,
+		.diags = diags,
+		.max_depth = opts && opts->max_depth ? opts->max_depth : XM_XS_MAX_DEPTH,
+	};
+}
+
+struct xm_xs_node *xm_xs_parse(struct xm_arena *arena, const char *src, size_t len,
+		const struct xm_xs_parse_opts *opts, struct xm_diags *diags)
+{
+	struct parser p;
+	parser_init(&p, arena, opts, diags);
+	struct xm_xs_node *file = xm_xs_node_new(arena, XM_XS_FILE, 1, 1);
+	if (!acceptable(src, len, opts, diags)) {
 		return file;
 	}
 	lex_all(&p, src, len);
@@ -1494,4 +1522,34 @@ struct xm_xs_node *xm_xs_parse(struct xm_arena *arena, const char *src, size_t l
 	free(p.toks);
 	xm_diags_sort(diags);
 	return file;
+}
+
+static void skip_newlines(struct parser *p)
+{
+	while (at(p, XM_XS_T_NEWLINE)) {
+		advance(p);
+	}
+}
+
+struct xm_xs_node *xm_xs_parse_expr(struct xm_arena *arena, const char *src, size_t len,
+		const struct xm_xs_parse_opts *opts, struct xm_diags *diags)
+{
+	struct parser p;
+	parser_init(&p, arena, opts, diags);
+	p.lone_expr = true;
+	if (!acceptable(src, len, opts, diags)) {
+		return xm_xs_node_new(arena, XM_XS_ERROR, 1, 1);
+	}
+	lex_all(&p, src, len);
+	skip_newlines(&p);
+	struct xm_xs_node *x = parse_expr(&p);
+	skip_newlines(&p);
+	struct xm_xs_token *t = peek(&p);
+	if (t->kind != XM_XS_T_EOF) {
+		err(&p, t, "syntax", "write one expression",
+			"expected the end of the expression, found %s", xm_xs_tok_name(t->kind));
+	}
+	free(p.toks);
+	xm_diags_sort(diags);
+	return x;
 }

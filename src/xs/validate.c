@@ -432,11 +432,17 @@ struct seen {
 	size_t n;
 };
 
+/* The first byte rules out most pairs without a call to strcmp(). */
+static bool same_name(const char *a, const char *b)
+{
+	return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
 /* The earlier item with the same name, or NULL (and remember this one). */
 static const struct xm_xs_node *seen_before(struct seen *s, const struct xm_xs_node *n)
 {
 	for (size_t i = 0; i < s->n; i++) {
-		if (strcmp(s->items[i]->name, n->name) == 0) {
+		if (same_name(s->items[i]->name, n->name)) {
 			return s->items[i];
 		}
 	}
@@ -449,7 +455,7 @@ static const struct xm_xs_node *seen_before(struct seen *s, const struct xm_xs_n
 static bool seen_has(const struct seen *s, const char *name)
 {
 	for (size_t i = 0; i < s->n; i++) {
-		if (strcmp(s->items[i]->name, name) == 0) {
+		if (same_name(s->items[i]->name, name)) {
 			return true;
 		}
 	}

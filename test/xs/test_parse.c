@@ -664,6 +664,101 @@ START_TEST(error_cap)
 }
 END_TEST
 
+static struct xm_xs_node *parse_expr(const char *src)
+{
+	xm_diags_finish(&diags);
+	xm_diags_init(&diags, 0);
+	return xm_xs_parse_expr(arena, src, strlen(src), NULL, &diags);
+}
+
+START_TEST(lone_expressions)
+{
+	struct xm_xs_node *e = parse_expr("$a + $b * 2 == 7 && $c");
+	ck_assert_uint_eq(diags.len, 0);
+	ck_assert_int_eq(e->kind, XM_XS_BINARY);
+	ck_assert_int_eq(e->op, XM_XS_OP_AND);
+	ck_assert_int_eq(e->value->value->rhs->op, XM_XS_OP_MUL);
+	/* positions count from the start of the text */
+	ck_assert_uint_eq(e->line, 1);
+	ck_assert_uint_eq(e->col, 1);
+	ck_assert_uint_eq(e->rhs->col, 21);
+	ck_assert_uint_eq(e->end_col, 23);
+	e = parse_expr("$items|map:$$.name|filter:$$.a == 1");
+	ck_assert_uint_eq(diags.len, 0);
+	ck_assert_str_eq(e->name, "filter");
+	ck_assert_int_eq(e->args.first->op, XM_XS_OP_EQ);
+	/* the line breaks an attribute value may hold, and around the text */
+	e = parse_expr("\n[]\n    |push:1\n    |push:2\n\n");
+	ck_assert_uint_eq(diags.len, 0);
+	ck_assert_int_eq(e->kind, XM_XS_FILTER);
+	ck_assert_uint_eq(e->line, 2);
+	e = parse_expr("{\n  a: 1\n  b: [1,\n 2]\n}");
+	ck_assert_uint_eq(diags.len, 0);
+	ck_assert_int_eq(e->kind, XM_XS_OBJECT);
+	ck_assert_uint_eq(e->items.len, 2);
+	e = parse_expr("$a == 1\n    && $b == 2");
+	ck_assert_uint_eq(diags.len, 0);
+	ck_assert_int_eq(e->op, XM_XS_OP_AND);
+	e = parse_expr("\"a\" ~ 'b'");
+	ck_assert_uint_eq(diags.len, 0);
+	ck_assert_int_eq(e->rhs->kind, XM_XS_STRING);
+}
+END_TEST
+
+START_TEST(lone_expression_errors)
+{
+	/* more than one expression */
+	struct xm_xs_node *e = parse_expr("$a $b");
+	ck_assert_ptr_nonnull(e);
+	ck_assert_uint_eq(diags.len, 1);
+	ck_assert_str_eq(diags.items[0].code, "syntax");
+	ck_assert_uint_eq(diags.items[0].col, 4);
+	ck_assert_ptr_nonnull(strstr(diags.items[0].message, "end of the expression"));
+	parse_expr("1\n2");
+	ck_assert_uint_eq(diags.len, 1);
+	ck_assert_uint_eq(diags.items[0].line, 2);
+	parse_expr("response = 1");
+	ck_assert_uint_eq(diags.len, 1);
+	/* a missing operand is found at the end of the expression, not of a file */
+	parse_expr("$x +");
+	ck_assert_uint_eq(diags.len, 1);
+	ck_assert_uint_eq(diags.items[0].col, 5);
+	ck_assert_ptr_nonnull(strstr(diags.items[0].message, "found end of expression"));
+	/* the parser's known mistakes are reported the same way as in a file */
+	parse_expr("$x -1");
+	ck_assert_str_eq(diags.items[0].code, "sticky-minus");
+	parse_expr("{a = 1}");
+	ck_assert_str_eq(diags.items[0].code, "object-equals");
+	parse_expr("[1, 2");
+	ck_assert_uint_eq(diags.errors, 1);
+	parse_expr("\"abc");
+	ck_assert_str_eq(diags.items[0].code, "unterminated");
+	/* empty text: an ERROR node and an error */
+	e = parse_expr("  \n ");
+	ck_assert_int_eq(e->kind, XM_XS_ERROR);
+	ck_assert_uint_eq(diags.errors, 1);
+	/* the same limits as a whole file */
+	struct xm_xs_parse_opts opts = {.max_bytes = 4};
+	xm_diags_finish(&diags);
+	xm_diags_init(&diags, 0);
+	e = xm_xs_parse_expr(arena, "12345", 5, &opts, &diags);
+	ck_assert_int_eq(e->kind, XM_XS_ERROR);
+	ck_assert_str_eq(diags.items[0].code, "too-large");
+	xm_diags_finish(&diags);
+	xm_diags_init(&diags, 0);
+	e = xm_xs_parse_expr(arena, "1 +\0 2", 6, NULL, &diags);
+	ck_assert_int_eq(e->kind, XM_XS_ERROR);
+	ck_assert_uint_eq(diags.items[0].col, 4);
+	size_t n = 100000;
+	char *deep = xm_malloc(n + 1);
+	memset(deep, '(', n);
+	deep[n] = '\0';
+	parse_expr(deep);
+	ck_assert_str_eq(diags.items[0].code, "too-deep");
+	free(deep);
+}
+END_TEST
+
 Suite *xm_test_suite(void)
 {
 	Suite *s = suite_create("xs-parse");
@@ -697,6 +792,12 @@ Suite *xm_test_suite(void)
 	tcase_add_test(tc, error_misc);
 	tcase_add_test(tc, limits);
 	tcase_add_test(tc, error_cap);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("expressions");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, lone_expressions);
+	tcase_add_test(tc, lone_expression_errors);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -56,4 +56,19 @@ struct xm_xs_parse_opts {
 struct xm_xs_node *xm_xs_parse(struct xm_arena *arena, const char *src, size_t len,
 		const struct xm_xs_parse_opts *opts, struct xm_diags *diags);
 
+/*
+ * Parses src as one expression, as it could stand after `name = ` in an
+ * attribute: line breaks are allowed where an attribute value allows them
+ * (inside brackets, before a `|filter` or a binary operator other than
+ * `-`); leading and trailing line breaks are ignored; anything left after
+ * the expression is a "syntax" error ("expected the end of the expression").
+ * Positions in the tree and the diagnostics count from line 1, column 1 of
+ * src. Returns the expression, never NULL: an ERROR node when nothing could
+ * be read (empty text, too large, a NUL byte). Same limits, diagnostics,
+ * memory and thread-safety rules as xm_xs_parse(); diags holds errors only,
+ * so `diags->errors == 0` after the call means the tree is the whole text.
+ */
+struct xm_xs_node *xm_xs_parse_expr(struct xm_arena *arena, const char *src, size_t len,
+		const struct xm_xs_parse_opts *opts, struct xm_diags *diags);
+
 #endif

@@ -216,6 +216,31 @@ void xm_list_page(struct xm_server *s, struct request *rq, struct reply *r, cons
 
 /* Methods. */
 
+enum feature { ANY, TOOLS, RESOURCES, PROMPTS };
+
+/* What initialize advertises and dispatch accepts: one test for both. */
+static bool offered(const struct xm_server *s, enum feature f)
+{
+	switch (f) {
+	case TOOLS:
+		return s->nserved > 0;
+	case RESOURCES:
+		return s->reg->nresources || s->reg->ntemplates;
+	case PROMPTS:
+		return s->reg->nprompts > 0;
+	case ANY:
+		break;
+	}
+	return true;
+}
+
+static void empty_object(struct xm_json_gen *g, const char *key)
+{
+	xm_json_gen_key(g, key);
+	xm_json_gen_begin_object(g);
+	xm_json_gen_end_object(g);
+}
+
 static void m_initialize(struct xm_server *s, struct request *rq, struct reply *r)
 {
 	if (initialized(s)) {
@@ -232,37 +257,28 @@ static void m_initialize(struct xm_server *s, struct request *rq, struct reply *
 	for (int i = 0; xm_server_versions[i]; i++) {
 		if (strcmp(asked, xm_server_versions[i]) == 0) {
 			s->version = i;
+			break;
 		}
 	}
-	const struct xm_registry *reg = s->reg;
 	struct xm_json_gen *g = r->g;
 	xm_json_gen_begin_object(g);
 	xm_json_gen_kstring(g, "protocolVersion", xm_server_versions[s->version]);
 	xm_json_gen_key(g, "capabilities");
 	xm_json_gen_begin_object(g);
-	if (s->nserved) {
-		xm_json_gen_key(g, "tools");
-		xm_json_gen_begin_object(g);
-		xm_json_gen_end_object(g);
+	if (offered(s, TOOLS)) {
+		empty_object(g, "tools");
 	}
-	if (reg->nresources || reg->ntemplates) {
-		xm_json_gen_key(g, "resources");
-		xm_json_gen_begin_object(g);
-		xm_json_gen_end_object(g);
+	if (offered(s, RESOURCES)) {
+		empty_object(g, "resources");
 	}
-	if (reg->nprompts) {
-		xm_json_gen_key(g, "prompts");
-		xm_json_gen_begin_object(g);
-		xm_json_gen_end_object(g);
+	if (offered(s, PROMPTS)) {
+		empty_object(g, "prompts");
+		/* Versions are listed newest first: <= means 2025-03-26 or later. */
 		if (s->version <= V2025_03_26) {
-			xm_json_gen_key(g, "completions");
-			xm_json_gen_begin_object(g);
-			xm_json_gen_end_object(g);
+			empty_object(g, "completions");
 		}
 	}
-	xm_json_gen_key(g, "logging");
-	xm_json_gen_begin_object(g);
-	xm_json_gen_end_object(g);
+	empty_object(g, "logging");
 	xm_json_gen_end_object(g);
 	xm_json_gen_key(g, "serverInfo");
 	xm_json_gen_begin_object(g);
@@ -272,7 +288,7 @@ static void m_initialize(struct xm_server *s, struct request *rq, struct reply *
 	xm_json_gen_kstring(g, "description", "Build Xano backends: XanoScript and "
 			"the SDK builder language, validated and compiled locally");
 	xm_json_gen_end_object(g);
-	xm_json_gen_kstring_opt(g, "instructions", reg->instructions);
+	xm_json_gen_kstring_opt(g, "instructions", s->reg->instructions);
 	xm_json_gen_end_object(g);
 	LOG_INFO("initialized: protocol %s (client asked for %s)",
 			xm_server_versions[s->version], asked);
@@ -315,8 +331,6 @@ static void m_set_level(struct xm_server *s, struct request *rq, struct reply *r
 			"info, notice, warning, error, critical, alert, emergency");
 }
 
-enum feature { ANY, TOOLS, RESOURCES, PROMPTS };
-
 static const struct method {
 	const char *name;
 	xm_method_fn *fn;
@@ -336,21 +350,6 @@ static const struct method {
 	{ "prompts/get", xm_method_prompts_get, PROMPTS, false },
 	{ "completion/complete", xm_method_complete, PROMPTS, false },
 };
-
-static bool offered(const struct xm_server *s, enum feature f)
-{
-	switch (f) {
-	case TOOLS:
-		return s->nserved > 0;
-	case RESOURCES:
-		return s->reg->nresources || s->reg->ntemplates;
-	case PROMPTS:
-		return s->reg->nprompts > 0;
-	case ANY:
-		break;
-	}
-	return true;
-}
 
 /* Handles one decoded message; appends a response to out unless there is
  * none (notifications, answers deferred to a worker). */
@@ -381,6 +380,7 @@ static void handle_message(struct xm_server *s, struct request *rq, struct xm_bu
 	for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
 		if (strcmp(methods[i].name, m->method) == 0) {
 			method = &methods[i];
+			break;
 		}
 	}
 	struct reply *r = s->scratch;
@@ -463,8 +463,6 @@ void xm_server_handle_line(struct xm_server *s, const char *line, size_t len)
 	}
 	xm_json_free(root);
 }
-
-/* Called by tools. */
 
 /* Life of a server. */
 

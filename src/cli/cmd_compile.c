@@ -47,7 +47,7 @@ int xm_cmd_compile(int argc, char **argv)
 		return xm_cli_usage_error(self, "'compile' takes one FILE (or - for stdin)");
 	}
 	const char *path = argv[optind];
-	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	const char *name = xm_file_name(path);
 	struct xm_buf code = XM_BUF_INIT;
 	struct xm_error err = XM_ERROR_INIT;
 	if (!xm_file_read(path, XM_SDK_MAX_SOURCE, &code, &err)) {

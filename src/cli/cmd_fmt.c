@@ -23,7 +23,7 @@ enum mode {
 static int fmt_one(const char *path, enum mode mode, bool *changed)
 {
 	bool stdin_path = strcmp(path, "-") == 0;
-	const char *name = stdin_path ? "<stdin>" : path;
+	const char *name = xm_file_name(path);
 	struct xm_buf text = XM_BUF_INIT, out = XM_BUF_INIT;
 	struct xm_error err = { 0 };
 	struct xm_diags diags;

@@ -8,7 +8,11 @@
 #include "xano-mcp/core/buf.h"
 #include "xano-mcp/core/json.h"
 #include "xano-mcp/ops/compile.h"
+#include "xano-mcp/sdk/parse.h"
 #include "xano-mcp/tools/tools.h"
+
+/* The schema's maxLength below is the compiler's own cap. */
+_Static_assert(XM_SDK_MAX_SOURCE == 1048576, "CODE_SCHEMA must say XM_SDK_MAX_SOURCE");
 
 #define CODE_SCHEMA \
 	"{\"type\":\"object\",\"properties\":{" \

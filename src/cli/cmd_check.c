@@ -64,7 +64,6 @@ int xm_cmd_check(int argc, char **argv)
 	};
 	bool json = false;
 	struct xm_xs_check_opts opts = { 0 };
-	xm_cli_getopt_reset();
 	for (int c; (c = xm_cli_getopt(argc, argv, "", options, self)) != -1;) {
 		switch (c) {
 		case 'j':

@@ -86,7 +86,6 @@ int xm_cmd_fmt(int argc, char **argv)
 	};
 	static const char exclusive[] = "--check and --write exclude each other";
 	enum mode mode = MODE_PRINT;
-	xm_cli_getopt_reset();
 	for (int c; (c = xm_cli_getopt(argc, argv, "w", options, self)) != -1;) {
 		switch (c) {
 		case 'c':

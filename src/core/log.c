@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "xano-mcp/core/buf.h"
+#include "xano-mcp/core/json.h"
 #include "xano-mcp/core/log.h"
 #include "xano-mcp/core/term.h"
 #include "xano-mcp/core/xalloc.h"
@@ -195,25 +196,13 @@ static void redact(struct xm_buf *msg)
 	}
 }
 
+/* Messages quote input that need not be UTF-8; a JSON log line must stay
+ * valid JSON, so a stray byte becomes U+FFFD. */
 static void add_json_string(struct xm_buf *out, const char *s)
 {
-	xm_buf_addc(out, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': xm_buf_adds(out, "\\\""); break;
-		case '\\': xm_buf_adds(out, "\\\\"); break;
-		case '\n': xm_buf_adds(out, "\\n"); break;
-		case '\t': xm_buf_adds(out, "\\t"); break;
-		case '\r': xm_buf_adds(out, "\\r"); break;
-		default:
-			if (*p < 0x20 || *p == 0x7f) {
-				xm_buf_addf(out, "\\u%04x", *p);
-			} else {
-				xm_buf_addc(out, (char)*p);
-			}
-		}
-	}
-	xm_buf_addc(out, '"');
+	struct xm_json_gen *g = xm_json_gen_create(out);
+	xm_json_gen_text(g, s, strlen(s));
+	xm_json_gen_destroy(g);
 }
 
 static void add_timestamp(struct xm_buf *out, bool iso)

@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,8 @@ enum { MAX_SECRETS = 16, MIN_SECRET_LEN = 4 };
 
 static struct {
 	pthread_mutex_t lock;
-	enum xm_log_level level;
+	/* Atomic: every LOG_* call reads it before taking the lock. */
+	_Atomic(enum xm_log_level) level;
 	enum xm_log_format format;
 	FILE *sink;
 	bool colour;
@@ -52,7 +54,7 @@ static FILE *sink(void)
 void xm_log_init(enum xm_log_level level, enum xm_log_format format, FILE *out)
 {
 	pthread_mutex_lock(&logger.lock);
-	logger.level = level;
+	atomic_store(&logger.level, level);
 	logger.format = format;
 	logger.sink = out;
 	logger.colour = xm_term_colour(sink());
@@ -61,17 +63,12 @@ void xm_log_init(enum xm_log_level level, enum xm_log_format format, FILE *out)
 
 void xm_log_set_level(enum xm_log_level level)
 {
-	pthread_mutex_lock(&logger.lock);
-	logger.level = level;
-	pthread_mutex_unlock(&logger.lock);
+	atomic_store(&logger.level, level);
 }
 
 enum xm_log_level xm_log_get_level(void)
 {
-	pthread_mutex_lock(&logger.lock);
-	enum xm_log_level level = logger.level;
-	pthread_mutex_unlock(&logger.lock);
-	return level;
+	return atomic_load(&logger.level);
 }
 
 void xm_log_set_format(enum xm_log_format format)
@@ -168,8 +165,7 @@ void xm_log_clear_secrets(void)
 
 bool xm_log_enabled(enum xm_log_level level)
 {
-	/* A racy read is fine: the level is re-checked under the lock. */
-	return level != XM_LOG_SILENT && level <= logger.level;
+	return level != XM_LOG_SILENT && level <= atomic_load(&logger.level);
 }
 
 /* Caller holds the lock. Rewrites msg with every secret replaced. */
@@ -237,7 +233,7 @@ void xm_log_write(enum xm_log_level level, const char *module, bool with_errno,
 	}
 
 	pthread_mutex_lock(&logger.lock);
-	if (level > logger.level) {
+	if (level > atomic_load(&logger.level)) {
 		goto out;
 	}
 	redact(&msg);

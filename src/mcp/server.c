@@ -57,6 +57,9 @@ static void reply_reset(struct reply *r)
 
 void xm_reply_finish(struct reply *r)
 {
+	if (!r) {
+		return;
+	}
 	xm_json_gen_destroy(r->g);
 	xm_buf_finish(&r->result);
 	xm_buf_finish(&r->message);

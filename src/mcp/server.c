@@ -33,8 +33,19 @@ const char *const xm_server_versions[] = {
 	"2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05", NULL,
 };
 
-static const char *const mcp_levels[] = {
-	"debug", "info", "notice", "warning", "error", "critical", "alert", "emergency",
+/* MCP's syslog levels, least severe first, and the log.h level each needs. */
+static const struct {
+	const char *name;
+	enum xm_log_level log;
+} mcp_levels[] = {
+	{ "debug", XM_LOG_DEBUG },
+	{ "info", XM_LOG_INFO },
+	{ "notice", XM_LOG_INFO },
+	{ "warning", XM_LOG_WARN },
+	{ "error", XM_LOG_ERROR },
+	{ "critical", XM_LOG_ERROR },
+	{ "alert", XM_LOG_ERROR },
+	{ "emergency", XM_LOG_ERROR },
 };
 #define NLEVELS (sizeof(mcp_levels) / sizeof(mcp_levels[0]))
 
@@ -121,18 +132,14 @@ void xm_session_notify(struct xm_server *s, const char *method, const struct xm_
 
 /* Logging: log.h's listener forwards to notifications/message. */
 
+/* The MCP level a log.h level is sent as: the first that maps to it. */
 static int level_index(enum xm_log_level level)
 {
-	switch (level) {
-	case XM_LOG_DEBUG:
-		return 0;
-	case XM_LOG_INFO:
-		return 1;
-	case XM_LOG_WARN:
-		return 3;
-	default:
-		return 4;
+	int i = 0;
+	while (i < (int)NLEVELS - 1 && mcp_levels[i].log != level) {
+		i++;
 	}
+	return i;
 }
 
 static void forward_log(enum xm_log_level level, const char *module, const char *message,
@@ -147,7 +154,7 @@ static void forward_log(enum xm_log_level level, const char *module, const char 
 	struct xm_buf params = XM_BUF_INIT;
 	struct xm_json_gen *g = xm_json_gen_create(&params);
 	xm_json_gen_begin_object(g);
-	xm_json_gen_kstring(g, "level", mcp_levels[index]);
+	xm_json_gen_kstring(g, "level", mcp_levels[index].name);
 	xm_json_gen_key(g, "logger");
 	xm_json_gen_text(g, module, strlen(module));
 	xm_json_gen_key(g, "data");
@@ -318,13 +325,11 @@ static void m_set_level(struct xm_server *s, struct request *rq, struct reply *r
 {
 	const char *level = xm_json_string(xm_json_get(rq->msg.params, "level"));
 	for (size_t i = 0; level && i < NLEVELS; i++) {
-		if (strcmp(level, mcp_levels[i]) == 0) {
+		if (strcmp(level, mcp_levels[i].name) == 0) {
 			atomic_store(&s->log_threshold, (int)i);
 			/* log.h filters before the listener sees anything */
-			enum xm_log_level need = i == 0 ? XM_LOG_DEBUG : i <= 2 ? XM_LOG_INFO :
-				i == 3 ? XM_LOG_WARN : XM_LOG_ERROR;
-			if (need > xm_log_get_level()) {
-				xm_log_set_level(need);
+			if (mcp_levels[i].log > xm_log_get_level()) {
+				xm_log_set_level(mcp_levels[i].log);
 			}
 			m_ping(s, rq, r);
 			return;

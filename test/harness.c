@@ -1,6 +1,7 @@
 /* nftw() is an XSI function. */
 #define _XOPEN_SOURCE 700
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -38,6 +39,35 @@ char *xm_test_read_file(const char *path, size_t *len)
 		*len = buf.len;
 	}
 	return xm_buf_steal(&buf);
+}
+
+void xm_test_replay_dir(const char *rel_dir, bool (*property)(const char *data, size_t len),
+		const char *what)
+{
+	char *dir_path = xm_test_source_path(rel_dir);
+	DIR *dir = opendir(dir_path);
+	ck_assert_msg(dir != NULL, "cannot open %s", dir_path);
+	size_t files = 0, failures = 0;
+	for (struct dirent *e; (e = readdir(dir));) {
+		if (e->d_name[0] == '.') {
+			continue;
+		}
+		struct xm_buf path = XM_BUF_INIT;
+		xm_buf_addf(&path, "%s/%s", dir_path, e->d_name);
+		size_t len;
+		char *data = xm_test_read_file(xm_buf_str(&path), &len);
+		if (!property(data, len)) {
+			fprintf(stderr, "%s: %s failed\n", e->d_name, what);
+			failures++;
+		}
+		files++;
+		free(data);
+		xm_buf_finish(&path);
+	}
+	closedir(dir);
+	free(dir_path);
+	ck_assert_uint_gt(files, 0);
+	ck_assert_uint_eq(failures, 0);
 }
 
 void xm_capture_init(struct xm_capture *cap)

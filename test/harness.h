@@ -10,6 +10,7 @@
 #define XM_TEST_HARNESS_H
 
 #include <check.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -20,6 +21,15 @@ char *xm_test_source_path(const char *rel);
 /* Whole file as a malloc'd NUL-terminated string; NULL and a check failure
  * when it cannot be read. len may be NULL. */
 char *xm_test_read_file(const char *path, size_t *len);
+
+/*
+ * Feeds every file of $XM_SOURCE_ROOT/rel_dir (dot files skipped) to
+ * property, which returns false when an input breaks it; each such file is
+ * named on stderr with what, and the test fails when any did or when the
+ * directory is empty. For replaying a fuzzer's minimised corpus.
+ */
+void xm_test_replay_dir(const char *rel_dir, bool (*property)(const char *data, size_t len),
+		const char *what);
 
 /* A FILE * whose contents can be read back as a string. */
 struct xm_capture {

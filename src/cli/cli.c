@@ -46,6 +46,7 @@ void xm_cli_print_usage(FILE *out)
 		out);
 }
 
+__attribute__((format(printf, 1, 0)))
 static void verror(const char *fmt, va_list ap)
 {
 	struct xm_buf line = XM_BUF_INIT;

@@ -3,6 +3,7 @@
 #include "xano-mcp/cli/cli.h"
 #include "xano-mcp/core/buf.h"
 #include "xano-mcp/core/exit.h"
+#include "xano-mcp/core/fileio.h"
 #include "xano-mcp/core/json.h"
 #include "xano-mcp/core/term.h"
 #include "xano-mcp/ops/check.h"
@@ -16,7 +17,7 @@ static int check_one(const char *path, const struct xm_xs_check_opts *opts,
 	struct xm_diags diags;
 	struct xm_error err = { 0 };
 	xm_diags_init(&diags, 0);
-	const char *name = path[0] == '-' && path[1] == '\0' ? "<stdin>" : path;
+	const char *name = xm_file_name(path);
 	int status = XM_EXIT_OK;
 	if (!xm_check_file(path, opts, &text, &diags, &err)) {
 		xm_cli_error("%s", err.message);
@@ -63,7 +64,6 @@ int xm_cmd_check(int argc, char **argv)
 	};
 	bool json = false;
 	struct xm_xs_check_opts opts = { 0 };
-	xm_cli_getopt_reset();
 	for (int c; (c = xm_cli_getopt(argc, argv, "", options, self)) != -1;) {
 		switch (c) {
 		case 'j':

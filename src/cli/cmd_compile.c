@@ -47,7 +47,7 @@ int xm_cmd_compile(int argc, char **argv)
 		return xm_cli_usage_error(self, "'compile' takes one FILE (or - for stdin)");
 	}
 	const char *path = argv[optind];
-	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	const char *name = xm_file_name(path);
 	struct xm_buf code = XM_BUF_INIT;
 	struct xm_error err = XM_ERROR_INIT;
 	if (!xm_file_read(path, XM_SDK_MAX_SOURCE, &code, &err)) {
@@ -63,12 +63,14 @@ int xm_cmd_compile(int argc, char **argv)
 		struct xm_buf out = XM_BUF_INIT;
 		struct xm_json_gen *g = xm_json_gen_create(&out);
 		xm_compile_result_json(&r, true, g);
-		if (!xm_json_gen_ok(g)) {
+		if (xm_json_gen_ok(g)) {
+			xm_buf_addc(&out, '\n');
+			fwrite(out.data, 1, out.len, stdout);
+		} else {
+			xm_cli_error("could not encode the result as JSON");
 			status = XM_EXIT_INTERNAL;
 		}
 		xm_json_gen_destroy(g);
-		fwrite(out.data, 1, out.len, stdout);
-		fputc('\n', stdout);
 		xm_buf_finish(&out);
 	} else {
 		print_fixes(&r, name, stderr);

@@ -23,7 +23,7 @@ enum mode {
 static int fmt_one(const char *path, enum mode mode, bool *changed)
 {
 	bool stdin_path = strcmp(path, "-") == 0;
-	const char *name = stdin_path ? "<stdin>" : path;
+	const char *name = xm_file_name(path);
 	struct xm_buf text = XM_BUF_INIT, out = XM_BUF_INIT;
 	struct xm_error err = { 0 };
 	struct xm_diags diags;
@@ -86,7 +86,6 @@ int xm_cmd_fmt(int argc, char **argv)
 	};
 	static const char exclusive[] = "--check and --write exclude each other";
 	enum mode mode = MODE_PRINT;
-	xm_cli_getopt_reset();
 	for (int c; (c = xm_cli_getopt(argc, argv, "w", options, self)) != -1;) {
 		switch (c) {
 		case 'c':

@@ -14,6 +14,9 @@ static void flatten(char *s)
 	}
 }
 
+/* The attribute lets clang's -Wformat-nonliteral trust fmt: the public
+ * entry points check it against their arguments. */
+__attribute__((format(printf, 3, 0)))
 static void vset(struct xm_error *err, int errnum, const char *fmt, va_list ap)
 {
 	int n = vsnprintf(err->message, sizeof(err->message), fmt, ap);

@@ -61,10 +61,15 @@ fail:
 	return false;
 }
 
+const char *xm_file_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
 bool xm_file_read(const char *path, size_t max, struct xm_buf *out, struct xm_error *err)
 {
 	if (strcmp(path, "-") == 0) {
-		return xm_file_read_fd(STDIN_FILENO, "<stdin>", max, out, err);
+		return xm_file_read_fd(STDIN_FILENO, xm_file_name(path), max, out, err);
 	}
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {

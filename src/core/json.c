@@ -122,12 +122,21 @@ static int fail(struct builder *b, enum xm_json_status status, const char *messa
 	return 0;
 }
 
+/* Every value, containers included, counts against max_values. */
+static bool count_value(struct builder *b)
+{
+	if (++b->values <= b->lim->max_values) {
+		return true;
+	}
+	set_error(b->err, XM_JSON_TOO_MANY, "more than %zu values", b->lim->max_values);
+	b->failed = true;
+	return false;
+}
+
 /* A new node, counted against the limit; NULL (and a failure) past it. */
 static struct xm_json *node(struct builder *b, enum xm_json_type type)
 {
-	if (++b->values > b->lim->max_values) {
-		set_error(b->err, XM_JSON_TOO_MANY, "more than %zu values", b->lim->max_values);
-		b->failed = true;
+	if (!count_value(b)) {
 		return NULL;
 	}
 	struct xm_json *n = xm_arena_alloc(b->arena, sizeof(*n));
@@ -212,9 +221,7 @@ static int open_container(void *ctx)
 		b->failed = true;
 		return 0;
 	}
-	if (++b->values > b->lim->max_values) {
-		set_error(b->err, XM_JSON_TOO_MANY, "more than %zu values", b->lim->max_values);
-		b->failed = true;
+	if (!count_value(b)) {
 		return 0;
 	}
 	b->open_vals[b->depth] = b->nvals;

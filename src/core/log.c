@@ -1,11 +1,13 @@
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "xano-mcp/core/buf.h"
+#include "xano-mcp/core/json.h"
 #include "xano-mcp/core/log.h"
 #include "xano-mcp/core/term.h"
 #include "xano-mcp/core/xalloc.h"
@@ -14,7 +16,8 @@ enum { MAX_SECRETS = 16, MIN_SECRET_LEN = 4 };
 
 static struct {
 	pthread_mutex_t lock;
-	enum xm_log_level level;
+	/* Atomic: every LOG_* call reads it before taking the lock. */
+	_Atomic(enum xm_log_level) level;
 	enum xm_log_format format;
 	FILE *sink;
 	bool colour;
@@ -51,7 +54,7 @@ static FILE *sink(void)
 void xm_log_init(enum xm_log_level level, enum xm_log_format format, FILE *out)
 {
 	pthread_mutex_lock(&logger.lock);
-	logger.level = level;
+	atomic_store(&logger.level, level);
 	logger.format = format;
 	logger.sink = out;
 	logger.colour = xm_term_colour(sink());
@@ -60,17 +63,12 @@ void xm_log_init(enum xm_log_level level, enum xm_log_format format, FILE *out)
 
 void xm_log_set_level(enum xm_log_level level)
 {
-	pthread_mutex_lock(&logger.lock);
-	logger.level = level;
-	pthread_mutex_unlock(&logger.lock);
+	atomic_store(&logger.level, level);
 }
 
 enum xm_log_level xm_log_get_level(void)
 {
-	pthread_mutex_lock(&logger.lock);
-	enum xm_log_level level = logger.level;
-	pthread_mutex_unlock(&logger.lock);
-	return level;
+	return atomic_load(&logger.level);
 }
 
 void xm_log_set_format(enum xm_log_format format)
@@ -167,8 +165,7 @@ void xm_log_clear_secrets(void)
 
 bool xm_log_enabled(enum xm_log_level level)
 {
-	/* A racy read is fine: the level is re-checked under the lock. */
-	return level != XM_LOG_SILENT && level <= logger.level;
+	return level != XM_LOG_SILENT && level <= atomic_load(&logger.level);
 }
 
 /* Caller holds the lock. Rewrites msg with every secret replaced. */
@@ -195,25 +192,13 @@ static void redact(struct xm_buf *msg)
 	}
 }
 
+/* Messages quote input that need not be UTF-8; a JSON log line must stay
+ * valid JSON, so a stray byte becomes U+FFFD. */
 static void add_json_string(struct xm_buf *out, const char *s)
 {
-	xm_buf_addc(out, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': xm_buf_adds(out, "\\\""); break;
-		case '\\': xm_buf_adds(out, "\\\\"); break;
-		case '\n': xm_buf_adds(out, "\\n"); break;
-		case '\t': xm_buf_adds(out, "\\t"); break;
-		case '\r': xm_buf_adds(out, "\\r"); break;
-		default:
-			if (*p < 0x20 || *p == 0x7f) {
-				xm_buf_addf(out, "\\u%04x", *p);
-			} else {
-				xm_buf_addc(out, (char)*p);
-			}
-		}
-	}
-	xm_buf_addc(out, '"');
+	struct xm_json_gen *g = xm_json_gen_create(out);
+	xm_json_gen_text(g, s, strlen(s));
+	xm_json_gen_destroy(g);
 }
 
 static void add_timestamp(struct xm_buf *out, bool iso)
@@ -248,7 +233,7 @@ void xm_log_write(enum xm_log_level level, const char *module, bool with_errno,
 	}
 
 	pthread_mutex_lock(&logger.lock);
-	if (level > logger.level) {
+	if (level > atomic_load(&logger.level)) {
 		goto out;
 	}
 	redact(&msg);

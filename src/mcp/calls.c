@@ -212,6 +212,7 @@ void xm_method_tools_call(struct xm_server *s, struct request *rq, struct reply 
 	for (size_t i = 0; i < s->nserved; i++) {
 		if (strcmp(s->reg->tools[s->served[i]]->name, name) == 0) {
 			index = s->served[i];
+			break;
 		}
 	}
 	if (index == s->reg->ntools) {
@@ -334,12 +335,12 @@ static struct xm_json *parse_schema(const struct xm_tool *tool, const char *text
 {
 	struct xm_json_error err;
 	struct xm_json *schema = xm_json_parse(text, strlen(text), NULL, &err);
+	const char *type = xm_json_string(xm_json_get(schema, "type"));
 	struct xm_buf problems = XM_BUF_INIT;
 	if (!schema) {
 		LOG_ERR("tool %s: %s schema: %s", tool->name, input ? "input" : "output",
 				err.message);
-	} else if (strcmp(xm_json_string(xm_json_get(schema, "type")) ?
-				xm_json_string(xm_json_get(schema, "type")) : "", "object") != 0) {
+	} else if (!type || strcmp(type, "object") != 0) {
 		LOG_ERR("tool %s: the %s schema's type must be \"object\"", tool->name,
 				input ? "input" : "output");
 		xm_json_free(schema);

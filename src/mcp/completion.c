@@ -6,6 +6,57 @@
 /* The most a completion result may hold (MCP). */
 #define MAX_COMPLETIONS 100
 
+/* The values of a prompt argument that start with prefix; false (and an
+ * error) when the prompt or the argument does not exist. */
+static bool prompt_values(struct xm_server *s, const struct xm_json *ref, const char *arg_name,
+		const char *prefix, const char **values, size_t *n, struct reply *r)
+{
+	const struct xm_prompt *p = xm_registry_prompt(s->reg,
+			xm_json_string(xm_json_get(ref, "name")));
+	const struct xm_prompt_arg *pa = NULL;
+	for (size_t k = 0; p && k < p->nargs && !pa; k++) {
+		if (strcmp(p->args[k].name, arg_name) == 0) {
+			pa = &p->args[k];
+		}
+	}
+	if (!pa) {
+		xm_reply_error(r, XM_RPC_INVALID_PARAMS, "Invalid params: no prompt %s "
+				"with an argument \"%s\"", p ? p->name : "of that name", arg_name);
+		return false;
+	}
+	size_t len = strlen(prefix);
+	for (const char *const *v = pa->values; v && *v && *n < MAX_COMPLETIONS; v++) {
+		if (strncmp(*v, prefix, len) == 0) {
+			values[(*n)++] = *v;
+		}
+	}
+	return true;
+}
+
+/* What a resource template's own completer offers; false (and an error)
+ * when ref.uri names no template. */
+static bool template_values(struct xm_server *s, const struct xm_json *ref,
+		const char *arg_name, const char *prefix, const char **values, size_t *n,
+		struct reply *r)
+{
+	const char *uri = xm_json_string(xm_json_get(ref, "uri"));
+	const struct xm_resource_template *tp = NULL;
+	for (size_t i = 0; uri && i < s->reg->ntemplates && !tp; i++) {
+		if (strcmp(s->reg->templates[i]->uri_template, uri) == 0) {
+			tp = s->reg->templates[i];
+		}
+	}
+	if (!tp) {
+		xm_reply_error(r, XM_RPC_INVALID_PARAMS, "Invalid params: no resource "
+				"template %s", uri ? uri : "(ref.uri is missing)");
+		return false;
+	}
+	if (tp->complete) {
+		tp->complete(arg_name, prefix, values, n, MAX_COMPLETIONS);
+	}
+	return true;
+}
+
 void xm_method_complete(struct xm_server *s, struct request *rq, struct reply *r)
 {
 	const struct xm_json *ref = xm_json_get(rq->msg.params, "ref");
@@ -21,40 +72,12 @@ void xm_method_complete(struct xm_server *s, struct request *rq, struct reply *r
 	const char *values[MAX_COMPLETIONS];
 	size_t n = 0;
 	if (strcmp(type, "ref/prompt") == 0) {
-		const struct xm_prompt *p = xm_registry_prompt(s->reg,
-				xm_json_string(xm_json_get(ref, "name")));
-		const struct xm_prompt_arg *pa = NULL;
-		for (size_t k = 0; p && k < p->nargs; k++) {
-			if (strcmp(p->args[k].name, arg_name) == 0) {
-				pa = &p->args[k];
-			}
-		}
-		if (!p || !pa) {
-			xm_reply_error(r, XM_RPC_INVALID_PARAMS, "Invalid params: no prompt %s "
-					"with an argument \"%s\"", p ? p->name : "of that name",
-					arg_name);
+		if (!prompt_values(s, ref, arg_name, prefix, values, &n, r)) {
 			return;
-		}
-		for (const char *const *v = pa->values; v && *v && n < MAX_COMPLETIONS; v++) {
-			if (strncmp(*v, prefix, strlen(prefix)) == 0) {
-				values[n++] = *v;
-			}
 		}
 	} else if (strcmp(type, "ref/resource") == 0) {
-		const char *uri = xm_json_string(xm_json_get(ref, "uri"));
-		const struct xm_resource_template *tp = NULL;
-		for (size_t i = 0; uri && i < s->reg->ntemplates; i++) {
-			if (strcmp(s->reg->templates[i]->uri_template, uri) == 0) {
-				tp = s->reg->templates[i];
-			}
-		}
-		if (!tp) {
-			xm_reply_error(r, XM_RPC_INVALID_PARAMS, "Invalid params: no resource "
-					"template %s", uri ? uri : "(ref.uri is missing)");
+		if (!template_values(s, ref, arg_name, prefix, values, &n, r)) {
 			return;
-		}
-		if (tp->complete) {
-			tp->complete(arg_name, prefix, values, &n, MAX_COMPLETIONS);
 		}
 	} else {
 		xm_reply_error(r, XM_RPC_INVALID_PARAMS, "Invalid params: ref.type must be "

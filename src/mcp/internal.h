@@ -95,7 +95,7 @@ typedef void xm_method_fn(struct xm_server *s, struct request *rq, struct reply 
 
 /* server.c */
 void xm_reply_init(struct reply *r);
-void xm_reply_finish(struct reply *r);
+void xm_reply_finish(struct reply *r); /* r may be NULL */
 void xm_reply_error(struct reply *r, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Appends the response to request id (JSON text) to out. */

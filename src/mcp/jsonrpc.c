@@ -78,10 +78,11 @@ void xm_rpc_decode(const struct xm_json *v, struct xm_rpc_message *msg)
 
 void xm_rpc_message_finish(struct xm_rpc_message *msg)
 {
-	if (msg) {
-		free(msg->id);
-		msg->id = NULL;
+	if (!msg) {
+		return;
 	}
+	free(msg->id);
+	msg->id = NULL;
 }
 
 static void envelope(struct xm_buf *out, const char *id)

@@ -33,8 +33,19 @@ const char *const xm_server_versions[] = {
 	"2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05", NULL,
 };
 
-static const char *const mcp_levels[] = {
-	"debug", "info", "notice", "warning", "error", "critical", "alert", "emergency",
+/* MCP's syslog levels, least severe first, and the log.h level each needs. */
+static const struct {
+	const char *name;
+	enum xm_log_level log;
+} mcp_levels[] = {
+	{ "debug", XM_LOG_DEBUG },
+	{ "info", XM_LOG_INFO },
+	{ "notice", XM_LOG_INFO },
+	{ "warning", XM_LOG_WARN },
+	{ "error", XM_LOG_ERROR },
+	{ "critical", XM_LOG_ERROR },
+	{ "alert", XM_LOG_ERROR },
+	{ "emergency", XM_LOG_ERROR },
 };
 #define NLEVELS (sizeof(mcp_levels) / sizeof(mcp_levels[0]))
 
@@ -57,6 +68,9 @@ static void reply_reset(struct reply *r)
 
 void xm_reply_finish(struct reply *r)
 {
+	if (!r) {
+		return;
+	}
 	xm_json_gen_destroy(r->g);
 	xm_buf_finish(&r->result);
 	xm_buf_finish(&r->message);
@@ -118,18 +132,14 @@ void xm_session_notify(struct xm_server *s, const char *method, const struct xm_
 
 /* Logging: log.h's listener forwards to notifications/message. */
 
+/* The MCP level a log.h level is sent as: the first that maps to it. */
 static int level_index(enum xm_log_level level)
 {
-	switch (level) {
-	case XM_LOG_DEBUG:
-		return 0;
-	case XM_LOG_INFO:
-		return 1;
-	case XM_LOG_WARN:
-		return 3;
-	default:
-		return 4;
+	int i = 0;
+	while (i < (int)NLEVELS - 1 && mcp_levels[i].log != level) {
+		i++;
 	}
+	return i;
 }
 
 static void forward_log(enum xm_log_level level, const char *module, const char *message,
@@ -144,7 +154,7 @@ static void forward_log(enum xm_log_level level, const char *module, const char 
 	struct xm_buf params = XM_BUF_INIT;
 	struct xm_json_gen *g = xm_json_gen_create(&params);
 	xm_json_gen_begin_object(g);
-	xm_json_gen_kstring(g, "level", mcp_levels[index]);
+	xm_json_gen_kstring(g, "level", mcp_levels[index].name);
 	xm_json_gen_key(g, "logger");
 	xm_json_gen_text(g, module, strlen(module));
 	xm_json_gen_key(g, "data");
@@ -216,6 +226,31 @@ void xm_list_page(struct xm_server *s, struct request *rq, struct reply *r, cons
 
 /* Methods. */
 
+enum feature { ANY, TOOLS, RESOURCES, PROMPTS };
+
+/* What initialize advertises and dispatch accepts: one test for both. */
+static bool offered(const struct xm_server *s, enum feature f)
+{
+	switch (f) {
+	case TOOLS:
+		return s->nserved > 0;
+	case RESOURCES:
+		return s->reg->nresources || s->reg->ntemplates;
+	case PROMPTS:
+		return s->reg->nprompts > 0;
+	case ANY:
+		break;
+	}
+	return true;
+}
+
+static void empty_object(struct xm_json_gen *g, const char *key)
+{
+	xm_json_gen_key(g, key);
+	xm_json_gen_begin_object(g);
+	xm_json_gen_end_object(g);
+}
+
 static void m_initialize(struct xm_server *s, struct request *rq, struct reply *r)
 {
 	if (initialized(s)) {
@@ -232,37 +267,28 @@ static void m_initialize(struct xm_server *s, struct request *rq, struct reply *
 	for (int i = 0; xm_server_versions[i]; i++) {
 		if (strcmp(asked, xm_server_versions[i]) == 0) {
 			s->version = i;
+			break;
 		}
 	}
-	const struct xm_registry *reg = s->reg;
 	struct xm_json_gen *g = r->g;
 	xm_json_gen_begin_object(g);
 	xm_json_gen_kstring(g, "protocolVersion", xm_server_versions[s->version]);
 	xm_json_gen_key(g, "capabilities");
 	xm_json_gen_begin_object(g);
-	if (s->nserved) {
-		xm_json_gen_key(g, "tools");
-		xm_json_gen_begin_object(g);
-		xm_json_gen_end_object(g);
+	if (offered(s, TOOLS)) {
+		empty_object(g, "tools");
 	}
-	if (reg->nresources || reg->ntemplates) {
-		xm_json_gen_key(g, "resources");
-		xm_json_gen_begin_object(g);
-		xm_json_gen_end_object(g);
+	if (offered(s, RESOURCES)) {
+		empty_object(g, "resources");
 	}
-	if (reg->nprompts) {
-		xm_json_gen_key(g, "prompts");
-		xm_json_gen_begin_object(g);
-		xm_json_gen_end_object(g);
+	if (offered(s, PROMPTS)) {
+		empty_object(g, "prompts");
+		/* Versions are listed newest first: <= means 2025-03-26 or later. */
 		if (s->version <= V2025_03_26) {
-			xm_json_gen_key(g, "completions");
-			xm_json_gen_begin_object(g);
-			xm_json_gen_end_object(g);
+			empty_object(g, "completions");
 		}
 	}
-	xm_json_gen_key(g, "logging");
-	xm_json_gen_begin_object(g);
-	xm_json_gen_end_object(g);
+	empty_object(g, "logging");
 	xm_json_gen_end_object(g);
 	xm_json_gen_key(g, "serverInfo");
 	xm_json_gen_begin_object(g);
@@ -272,7 +298,7 @@ static void m_initialize(struct xm_server *s, struct request *rq, struct reply *
 	xm_json_gen_kstring(g, "description", "Build Xano backends: XanoScript and "
 			"the SDK builder language, validated and compiled locally");
 	xm_json_gen_end_object(g);
-	xm_json_gen_kstring_opt(g, "instructions", reg->instructions);
+	xm_json_gen_kstring_opt(g, "instructions", s->reg->instructions);
 	xm_json_gen_end_object(g);
 	LOG_INFO("initialized: protocol %s (client asked for %s)",
 			xm_server_versions[s->version], asked);
@@ -299,13 +325,11 @@ static void m_set_level(struct xm_server *s, struct request *rq, struct reply *r
 {
 	const char *level = xm_json_string(xm_json_get(rq->msg.params, "level"));
 	for (size_t i = 0; level && i < NLEVELS; i++) {
-		if (strcmp(level, mcp_levels[i]) == 0) {
+		if (strcmp(level, mcp_levels[i].name) == 0) {
 			atomic_store(&s->log_threshold, (int)i);
 			/* log.h filters before the listener sees anything */
-			enum xm_log_level need = i == 0 ? XM_LOG_DEBUG : i <= 2 ? XM_LOG_INFO :
-				i == 3 ? XM_LOG_WARN : XM_LOG_ERROR;
-			if (need > xm_log_get_level()) {
-				xm_log_set_level(need);
+			if (mcp_levels[i].log > xm_log_get_level()) {
+				xm_log_set_level(mcp_levels[i].log);
 			}
 			m_ping(s, rq, r);
 			return;
@@ -314,8 +338,6 @@ static void m_set_level(struct xm_server *s, struct request *rq, struct reply *r
 	xm_reply_error(r, XM_RPC_INVALID_PARAMS, "Invalid params: level must be one of debug, "
 			"info, notice, warning, error, critical, alert, emergency");
 }
-
-enum feature { ANY, TOOLS, RESOURCES, PROMPTS };
 
 static const struct method {
 	const char *name;
@@ -336,21 +358,6 @@ static const struct method {
 	{ "prompts/get", xm_method_prompts_get, PROMPTS, false },
 	{ "completion/complete", xm_method_complete, PROMPTS, false },
 };
-
-static bool offered(const struct xm_server *s, enum feature f)
-{
-	switch (f) {
-	case TOOLS:
-		return s->nserved > 0;
-	case RESOURCES:
-		return s->reg->nresources || s->reg->ntemplates;
-	case PROMPTS:
-		return s->reg->nprompts > 0;
-	case ANY:
-		break;
-	}
-	return true;
-}
 
 /* Handles one decoded message; appends a response to out unless there is
  * none (notifications, answers deferred to a worker). */
@@ -381,6 +388,7 @@ static void handle_message(struct xm_server *s, struct request *rq, struct xm_bu
 	for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
 		if (strcmp(methods[i].name, m->method) == 0) {
 			method = &methods[i];
+			break;
 		}
 	}
 	struct reply *r = s->scratch;
@@ -463,8 +471,6 @@ void xm_server_handle_line(struct xm_server *s, const char *line, size_t len)
 	}
 	xm_json_free(root);
 }
-
-/* Called by tools. */
 
 /* Life of a server. */
 

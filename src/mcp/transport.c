@@ -86,14 +86,20 @@ static bool take_line(struct xm_transport *t, size_t stop, const char **line, si
 	return !blank(s, n);
 }
 
+/* Moves the unconsumed bytes to the front of the buffer. */
+static void compact(struct xm_transport *t)
+{
+	memmove(t->in, t->in + t->start, t->end - t->start);
+	t->end -= t->start;
+	t->scanned -= t->start;
+	t->start = 0;
+}
+
 /* Makes room for at least CHUNK more bytes plus the terminator. */
 static void make_room(struct xm_transport *t)
 {
 	if (t->start > 0) {
-		memmove(t->in, t->in + t->start, t->end - t->start);
-		t->end -= t->start;
-		t->scanned -= t->start;
-		t->start = 0;
+		compact(t);
 	}
 	if (t->cap - t->end < CHUNK + 1) {
 		size_t cap = t->cap * 2;
@@ -109,10 +115,7 @@ static void make_room(struct xm_transport *t)
 static void shrink(struct xm_transport *t)
 {
 	if (t->cap > 4 * CHUNK && t->end - t->start < CHUNK) {
-		memmove(t->in, t->in + t->start, t->end - t->start);
-		t->end -= t->start;
-		t->scanned -= t->start;
-		t->start = 0;
+		compact(t);
 		t->in = xm_realloc(t->in, CHUNK * 2);
 		t->cap = CHUNK * 2;
 	}

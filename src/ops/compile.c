@@ -186,6 +186,15 @@ out:
 	return r->ok;
 }
 
+/* The code need not be UTF-8 and its bytes reach the XanoScript, the
+ * messages that quote it and the repaired source: never let them make the
+ * JSON fail. */
+static void ktext(struct xm_json_gen *g, const char *key, const char *s)
+{
+	xm_json_gen_key(g, key);
+	xm_json_gen_text(g, s, strlen(s));
+}
+
 void xm_compile_result_json(const struct xm_compile_result *r, bool with_xanoscript,
 		struct xm_json_gen *g)
 {
@@ -195,7 +204,7 @@ void xm_compile_result_json(const struct xm_compile_result *r, bool with_xanoscr
 	if (with_xanoscript) {
 		xm_json_gen_key(g, "xanoscript");
 		if (r->xanoscript) {
-			xm_json_gen_string_len(g, r->xanoscript, r->xanoscript_len);
+			xm_json_gen_text(g, r->xanoscript, r->xanoscript_len);
 		} else {
 			xm_json_gen_null(g);
 		}
@@ -205,7 +214,7 @@ void xm_compile_result_json(const struct xm_compile_result *r, bool with_xanoscr
 	for (size_t i = 0; i < 3; i++) {
 		xm_json_gen_key(g, keys[i]);
 		if (vals[i] && r->ok) {
-			xm_json_gen_string(g, vals[i]);
+			xm_json_gen_text(g, vals[i], strlen(vals[i]));
 		} else {
 			xm_json_gen_null(g);
 		}
@@ -220,9 +229,9 @@ void xm_compile_result_json(const struct xm_compile_result *r, bool with_xanoscr
 		xm_json_gen_kint(g, "col", d->col);
 		xm_json_gen_kint(g, "end_col", d->end_col);
 		xm_json_gen_kstring(g, "code", d->code);
-		xm_json_gen_kstring(g, "message", d->message);
+		ktext(g, "message", d->message);
 		if (d->suggestion) {
-			xm_json_gen_kstring(g, "suggestion", d->suggestion);
+			ktext(g, "suggestion", d->suggestion);
 		}
 		xm_json_gen_end_object(g);
 	}
@@ -233,7 +242,7 @@ void xm_compile_result_json(const struct xm_compile_result *r, bool with_xanoscr
 		xm_json_gen_begin_object(g);
 		xm_json_gen_kint(g, "line", r->fixes.items[i].line);
 		xm_json_gen_kint(g, "col", r->fixes.items[i].col);
-		xm_json_gen_kstring(g, "message", r->fixes.items[i].message);
+		ktext(g, "message", r->fixes.items[i].message);
 		xm_json_gen_end_object(g);
 	}
 	xm_json_gen_end_array(g);
@@ -262,7 +271,7 @@ void xm_compile_result_json(const struct xm_compile_result *r, bool with_xanoscr
 	}
 	if (r->source && r->fixes.len) {
 		xm_json_gen_key(g, "source");
-		xm_json_gen_string_len(g, r->source, r->source_len);
+		xm_json_gen_text(g, r->source, r->source_len);
 	}
 	xm_json_gen_end_object(g);
 }

@@ -8,7 +8,11 @@
 #include "xano-mcp/core/buf.h"
 #include "xano-mcp/core/json.h"
 #include "xano-mcp/ops/compile.h"
+#include "xano-mcp/sdk/parse.h"
 #include "xano-mcp/tools/tools.h"
+
+/* The schema's maxLength below is the compiler's own cap. */
+_Static_assert(XM_SDK_MAX_SOURCE == 1048576, "CODE_SCHEMA must say XM_SDK_MAX_SOURCE");
 
 #define CODE_SCHEMA \
 	"{\"type\":\"object\",\"properties\":{" \
@@ -31,6 +35,17 @@
 	"{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{" \
 	"\"line\":{\"type\":\"integer\"},\"col\":{\"type\":\"integer\"}," \
 	"\"message\":{\"type\":\"string\"}}}}"
+
+/* What xm_compile_result_json() writes for both tools, after "ok",
+ * "internal_error" and (compile_sdk_code only) "xanoscript". */
+#define RESULT_PROPS \
+	"\"pattern\":{\"type\":[\"string\",\"null\"]}," \
+	"\"kind\":{\"type\":[\"string\",\"null\"]}," \
+	"\"name\":{\"type\":[\"string\",\"null\"]}," \
+	"\"diagnostics\":" DIAG_SCHEMA ",\"fixes\":" FIX_SCHEMA "," \
+	"\"metrics\":{\"type\":\"object\"}," \
+	"\"source_map\":{\"type\":\"array\",\"items\":{\"type\":\"integer\"}}," \
+	"\"source\":{\"type\":\"string\"}"
 
 static bool run(const struct xm_tool_call *call, struct xm_compile_result *r)
 {
@@ -69,8 +84,7 @@ static int compile_sdk_code(const struct xm_tool_call *call, struct xm_tool_resu
 			"code); nothing was generated:\n" :
 			"The SDK code has errors; fix each one and compile again:\n");
 		render(&r, res);
-		xm_compile_result_finish(&r);
-		return 0;
+		goto out;
 	}
 	xm_compile_result_json(&r, true, xm_tool_result_structured(res));
 	xm_tool_result_text(res, "Compiled a %s (%s pattern). XanoScript:\n\n%s\n",
@@ -79,6 +93,7 @@ static int compile_sdk_code(const struct xm_tool_call *call, struct xm_tool_resu
 	xm_tool_result_text(res, "Size: SDK %zu bytes, XanoScript %zu bytes; estimated "
 		"tokens %zu vs %zu (estimate: words and symbols).\n", r.metrics.sdk_bytes,
 		r.metrics.xs_bytes, r.metrics.sdk_tokens, r.metrics.xs_tokens);
+out:
 	xm_compile_result_finish(&r);
 	return 0;
 }
@@ -113,13 +128,7 @@ const struct xm_tool xm_tool_compile_sdk_code = {
 	.output_schema = "{\"type\":\"object\",\"properties\":{"
 		"\"ok\":{\"type\":\"boolean\"},\"internal_error\":{\"type\":\"boolean\"},"
 		"\"xanoscript\":{\"type\":[\"string\",\"null\"]},"
-		"\"pattern\":{\"type\":[\"string\",\"null\"]},"
-		"\"kind\":{\"type\":[\"string\",\"null\"]},"
-		"\"name\":{\"type\":[\"string\",\"null\"]},"
-		"\"diagnostics\":" DIAG_SCHEMA ",\"fixes\":" FIX_SCHEMA ","
-		"\"metrics\":{\"type\":\"object\"},"
-		"\"source_map\":{\"type\":\"array\",\"items\":{\"type\":\"integer\"}},"
-		"\"source\":{\"type\":\"string\"}},"
+		RESULT_PROPS "},"
 		"\"required\":[\"ok\",\"xanoscript\",\"diagnostics\",\"fixes\"]}",
 	.hints = {.read_only = true, .idempotent = true},
 	.example_args = "{\"code\":\"return create('hello', 'GET').response('Hello').build();\"}",
@@ -136,13 +145,7 @@ const struct xm_tool xm_tool_validate_sdk_code = {
 	.input_schema = CODE_SCHEMA,
 	.output_schema = "{\"type\":\"object\",\"properties\":{"
 		"\"ok\":{\"type\":\"boolean\"},\"internal_error\":{\"type\":\"boolean\"},"
-		"\"pattern\":{\"type\":[\"string\",\"null\"]},"
-		"\"kind\":{\"type\":[\"string\",\"null\"]},"
-		"\"name\":{\"type\":[\"string\",\"null\"]},"
-		"\"diagnostics\":" DIAG_SCHEMA ",\"fixes\":" FIX_SCHEMA ","
-		"\"metrics\":{\"type\":\"object\"},"
-		"\"source_map\":{\"type\":\"array\",\"items\":{\"type\":\"integer\"}},"
-		"\"source\":{\"type\":\"string\"}},"
+		RESULT_PROPS "},"
 		"\"required\":[\"ok\",\"diagnostics\",\"fixes\"]}",
 	.hints = {.read_only = true, .idempotent = true},
 	.example_args = "{\"code\":\"return create('hello', 'GET').respons('Hi').build();\"}",

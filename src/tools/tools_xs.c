@@ -3,13 +3,14 @@
  */
 #include <string.h>
 
-#include "xano-mcp/xs/validate.h"
-
 #include "xano-mcp/ops/check.h"
 #include "xano-mcp/tools/tools.h"
+#include "xano-mcp/xs/parse.h"
+#include "xano-mcp/xs/validate.h"
 
-/* The same cap as the language layer (XM_XS_MAX_BYTES), stated in characters. */
+/* The same cap as the language layer, spelt out for the schema text. */
 #define CODE_MAX "4194304"
+_Static_assert(XM_XS_MAX_BYTES == 4194304, "CODE_MAX must say XM_XS_MAX_BYTES");
 
 static int validate_call(const struct xm_tool_call *call, struct xm_tool_result *result)
 {

@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "xano-mcp/core/json.h"
 #include "xano-mcp/core/log.h"
 
 #undef LOG_MODULE
@@ -55,6 +56,23 @@ START_TEST(json_lines_escape)
 }
 END_TEST
 
+START_TEST(json_lines_survive_bad_utf8)
+{
+	struct xm_capture cap;
+	xm_capture_init(&cap);
+	xm_log_init(XM_LOG_INFO, XM_LOG_FORMAT_JSON, cap.f);
+	LOG_INFO("quoted \xff\xc3 input");
+	const char *text = xm_capture_text(&cap);
+	struct xm_json *line = xm_json_parse(text, strlen(text), NULL, NULL);
+	ck_assert_msg(line != NULL, "not JSON: %s", text);
+	ck_assert_str_eq(xm_json_string(xm_json_get(line, "message")),
+		"quoted \xef\xbf\xbd\xef\xbf\xbd input");
+	xm_json_free(line);
+	xm_log_init(XM_LOG_WARN, XM_LOG_FORMAT_TEXT, NULL);
+	xm_capture_finish(&cap);
+}
+END_TEST
+
 START_TEST(level_names_parse)
 {
 	enum xm_log_level level;
@@ -74,6 +92,7 @@ Suite *xm_test_suite(void)
 	tcase_add_test(tc, levels_filter_and_go_to_sink);
 	tcase_add_test(tc, secrets_are_redacted);
 	tcase_add_test(tc, json_lines_escape);
+	tcase_add_test(tc, json_lines_survive_bad_utf8);
 	tcase_add_test(tc, level_names_parse);
 	suite_add_tcase(s, tc);
 	return s;

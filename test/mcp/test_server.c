@@ -251,28 +251,28 @@ START_TEST(malformed_messages_get_the_right_codes)
 	struct session s;
 	open_session(&s, 0, 0);
 	initialize(&s, "2025-11-25");
-	put(&s, "garbage");
-	expect_error(&s, -32700, NULL);
-	put(&s, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"");
-	expect_error(&s, -32700, NULL);
-	put(&s, "\"just a string\"");
-	expect_error(&s, -32600, NULL);
-	put(&s, "42");
-	expect_error(&s, -32600, NULL);
-	put(&s, "{\"id\":2,\"method\":\"ping\"}");
-	expect_error(&s, -32600, "2");
-	put(&s, "{\"jsonrpc\":\"1.0\",\"id\":3,\"method\":\"ping\"}");
-	expect_error(&s, -32600, "3");
-	put(&s, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":7}");
-	expect_error(&s, -32600, "4");
-	put(&s, "{\"jsonrpc\":\"2.0\",\"id\":5}");
-	expect_error(&s, -32600, "5");
-	put(&s, "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"no/such\"}");
-	expect_error(&s, -32601, "6");
-	put(&s, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\",\"params\":[]}");
-	expect_error(&s, -32602, "7");
-	put(&s, "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"ping\",\"params\":\"x\"}");
-	expect_error(&s, -32602, "8");
+	static const struct {
+		const char *line;
+		int code;
+		const char *id; /* as echoed; NULL: no id */
+	} bad[] = {
+		{ "garbage", -32700, NULL },
+		{ "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"", -32700, NULL },
+		{ "\"just a string\"", -32600, NULL },
+		{ "42", -32600, NULL },
+		{ "{\"id\":2,\"method\":\"ping\"}", -32600, "2" },
+		{ "{\"jsonrpc\":\"1.0\",\"id\":3,\"method\":\"ping\"}", -32600, "3" },
+		{ "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":7}", -32600, "4" },
+		{ "{\"jsonrpc\":\"2.0\",\"id\":5}", -32600, "5" },
+		{ "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"no/such\"}", -32601, "6" },
+		{ "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\",\"params\":[]}", -32602, "7" },
+		{ "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"ping\",\"params\":\"x\"}", -32602,
+			"8" },
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		put(&s, bad[i].line);
+		expect_error(&s, bad[i].code, bad[i].id);
+	}
 	/* notifications, even broken or unknown ones, are never answered */
 	put(&s, "{\"jsonrpc\":\"2.0\",\"method\":\"no/such\"}");
 	put(&s, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":7}");

@@ -35,6 +35,14 @@ static struct xm_transport *feed(const char *input, size_t len, size_t max_line,
 	return xm_transport_create(in[0], o[1], max_line);
 }
 
+/* The next read returns status (anything but a line). */
+static void expect_status(struct xm_transport *t, enum xm_transport_status status)
+{
+	const char *line;
+	size_t len;
+	ck_assert_int_eq(xm_transport_read(t, &line, &len), status);
+}
+
 static void expect_line(struct xm_transport *t, const char *want)
 {
 	const char *line;
@@ -53,10 +61,8 @@ START_TEST(splits_lines_and_skips_blanks)
 	expect_line(t, "b");
 	expect_line(t, "\tc");
 	expect_line(t, "last");
-	const char *line;
-	size_t len;
-	ck_assert_int_eq(xm_transport_read(t, &line, &len), XM_TRANSPORT_EOF);
-	ck_assert_int_eq(xm_transport_read(t, &line, &len), XM_TRANSPORT_EOF);
+	expect_status(t, XM_TRANSPORT_EOF);
+	expect_status(t, XM_TRANSPORT_EOF);
 	xm_transport_destroy(t);
 	close(out);
 }
@@ -76,11 +82,9 @@ START_TEST(long_lines_are_skipped_whole)
 	int out;
 	struct xm_transport *t = feed(input, n, 1u << 20, &out);
 	expect_line(t, "first");
-	const char *line;
-	size_t len;
-	ck_assert_int_eq(xm_transport_read(t, &line, &len), XM_TRANSPORT_TOO_LONG);
+	expect_status(t, XM_TRANSPORT_TOO_LONG);
 	expect_line(t, "second");
-	ck_assert_int_eq(xm_transport_read(t, &line, &len), XM_TRANSPORT_EOF);
+	expect_status(t, XM_TRANSPORT_EOF);
 	xm_transport_destroy(t);
 	close(out);
 	free(input);
@@ -97,10 +101,8 @@ START_TEST(line_at_the_cap_is_kept)
 	int out;
 	struct xm_transport *t = feed(input, strlen(input), 10, &out);
 	expect_line(t, "yyyyyyyyyy");
-	const char *line;
-	size_t len;
-	ck_assert_int_eq(xm_transport_read(t, &line, &len), XM_TRANSPORT_TOO_LONG);
-	ck_assert_int_eq(xm_transport_read(t, &line, &len), XM_TRANSPORT_EOF);
+	expect_status(t, XM_TRANSPORT_TOO_LONG);
+	expect_status(t, XM_TRANSPORT_EOF);
 	xm_transport_destroy(t);
 	close(out);
 }
@@ -112,10 +114,8 @@ START_TEST(unterminated_long_line_at_eof)
 	memset(input, 'q', 50);
 	int out;
 	struct xm_transport *t = feed(input, 50, 10, &out);
-	const char *line;
-	size_t len;
-	ck_assert_int_eq(xm_transport_read(t, &line, &len), XM_TRANSPORT_TOO_LONG);
-	ck_assert_int_eq(xm_transport_read(t, &line, &len), XM_TRANSPORT_EOF);
+	expect_status(t, XM_TRANSPORT_TOO_LONG);
+	expect_status(t, XM_TRANSPORT_EOF);
 	xm_transport_destroy(t);
 	close(out);
 }
@@ -185,9 +185,7 @@ START_TEST(a_gone_client_ends_the_read)
 	struct xm_transport *t = xm_transport_create(in[0], out[1], 100);
 	xm_transport_cork(t);
 	xm_transport_send(t, "{}", 2);
-	const char *line;
-	size_t len;
-	ck_assert_int_eq(xm_transport_read(t, &line, &len), XM_TRANSPORT_EOF);
+	expect_status(t, XM_TRANSPORT_EOF);
 	xm_transport_destroy(t);
 	close(in[0]);
 	close(in[1]);

@@ -76,6 +76,17 @@ START_TEST(json_output)
 	xm_json_free(v);
 	xm_run_finish(&run);
 
+	/* bytes that are not UTF-8 reach the XanoScript; the JSON stays whole */
+	ck_assert_int_eq(compile(&run, "return create('a\xff', 'GET').respons('x').build()",
+		"--json", NULL), 0);
+	v = xm_json_parse(run.out, strlen(run.out), NULL, NULL);
+	ck_assert_msg(v != NULL, "not JSON: %s", run.out);
+	ck_assert_ptr_nonnull(strstr(xm_json_string(xm_json_get(v, "xanoscript")),
+		"query \"a\xef\xbf\xbd\""));
+	ck_assert_ptr_nonnull(xm_json_string(xm_json_get(v, "source")));
+	xm_json_free(v);
+	xm_run_finish(&run);
+
 	ck_assert_int_eq(compile(&run, "create(", "--json", "--no-fix"), 1);
 	v = xm_json_parse(run.out, strlen(run.out), NULL, NULL);
 	ck_assert_ptr_nonnull(v);

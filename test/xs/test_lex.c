@@ -25,10 +25,16 @@ static void lex(struct lexed *l, const char *src)
 	}
 }
 
-static void text_is(const struct xm_xs_token *t, const char *want)
+/* Token i has this kind and, unless text is NULL, exactly this text. */
+static void tok_is(const struct lexed *l, size_t i, enum xm_xs_tok kind, const char *text)
 {
-	ck_assert_uint_eq(t->len, strlen(want));
-	ck_assert_int_eq(memcmp(t->text, want, t->len), 0);
+	ck_assert_uint_lt(i, l->n);
+	const struct xm_xs_token *t = &l->toks[i];
+	ck_assert_int_eq(t->kind, kind);
+	if (text) {
+		ck_assert_uint_eq(t->len, strlen(text));
+		ck_assert_int_eq(memcmp(t->text, text, t->len), 0);
+	}
 }
 
 START_TEST(kinds_and_positions)
@@ -59,14 +65,11 @@ START_TEST(strings)
 {
 	struct lexed l;
 	lex(&l, "\"a\\\"b\" 'c' \"\"\"\nx\n\"\"\" `$a + 1` ```\ny\n``` z");
-	ck_assert_int_eq(l.toks[0].kind, XM_XS_T_STRING);
-	text_is(&l.toks[0], "\"a\\\"b\"");
-	ck_assert_int_eq(l.toks[1].kind, XM_XS_T_STRING);
-	text_is(&l.toks[1], "'c'");
-	ck_assert_int_eq(l.toks[2].kind, XM_XS_T_STRING);
-	text_is(&l.toks[2], "\"\"\"\nx\n\"\"\"");
-	ck_assert_int_eq(l.toks[3].kind, XM_XS_T_EXPR);
-	ck_assert_int_eq(l.toks[4].kind, XM_XS_T_EXPR);
+	tok_is(&l, 0, XM_XS_T_STRING, "\"a\\\"b\"");
+	tok_is(&l, 1, XM_XS_T_STRING, "'c'");
+	tok_is(&l, 2, XM_XS_T_STRING, "\"\"\"\nx\n\"\"\"");
+	tok_is(&l, 3, XM_XS_T_EXPR, NULL);
+	tok_is(&l, 4, XM_XS_T_EXPR, NULL);
 	ck_assert_uint_eq(l.toks[5].line, 5);
 	ck_assert_uint_eq(l.toks[5].col, 5);
 	ck_assert_uint_eq(l.diags.len, 0);
@@ -78,9 +81,9 @@ START_TEST(unterminated_string)
 {
 	struct lexed l;
 	lex(&l, "value = \"abc\nnext = 1");
-	ck_assert_int_eq(l.toks[2].kind, XM_XS_T_STRING);
+	tok_is(&l, 2, XM_XS_T_STRING, NULL);
 	ck_assert(l.toks[2].flags & XM_XS_TF_UNTERMINATED);
-	ck_assert_int_eq(l.toks[3].kind, XM_XS_T_NEWLINE);
+	tok_is(&l, 3, XM_XS_T_NEWLINE, NULL);
 	ck_assert_uint_eq(l.diags.len, 1);
 	ck_assert_str_eq(l.diags.items[0].code, "unterminated");
 	ck_assert_uint_eq(l.diags.items[0].col, 9);
@@ -92,15 +95,12 @@ START_TEST(numbers_and_sticky_minus)
 {
 	struct lexed l;
 	lex(&l, "1 -2.5 $x -1 $x - 1 1e3");
-	ck_assert_int_eq(l.toks[0].kind, XM_XS_T_NUMBER);
-	ck_assert_int_eq(l.toks[1].kind, XM_XS_T_NUMBER);
-	text_is(&l.toks[1], "-2.5");
-	ck_assert_int_eq(l.toks[3].kind, XM_XS_T_NUMBER);
-	text_is(&l.toks[3], "-1");
-	ck_assert_int_eq(l.toks[5].kind, XM_XS_T_OP);
+	tok_is(&l, 0, XM_XS_T_NUMBER, NULL);
+	tok_is(&l, 1, XM_XS_T_NUMBER, "-2.5");
+	tok_is(&l, 3, XM_XS_T_NUMBER, "-1");
+	tok_is(&l, 5, XM_XS_T_OP, NULL);
 	ck_assert_int_eq(l.toks[5].op, XM_XS_OP_SUB);
-	ck_assert_int_eq(l.toks[7].kind, XM_XS_T_NUMBER);
-	text_is(&l.toks[7], "1e3");
+	tok_is(&l, 7, XM_XS_T_NUMBER, "1e3");
 	xm_diags_finish(&l.diags);
 }
 END_TEST
@@ -109,9 +109,8 @@ START_TEST(timestamps)
 {
 	struct lexed l;
 	lex(&l, "{starts_on: 2026-01-01 03:00:00+0000, freq: 86400}");
-	ck_assert_int_eq(l.toks[3].kind, XM_XS_T_TIMESTAMP);
-	text_is(&l.toks[3], "2026-01-01 03:00:00+0000");
-	ck_assert_int_eq(l.toks[4].kind, XM_XS_T_COMMA);
+	tok_is(&l, 3, XM_XS_T_TIMESTAMP, "2026-01-01 03:00:00+0000");
+	tok_is(&l, 4, XM_XS_T_COMMA, NULL);
 	xm_diags_finish(&l.diags);
 }
 END_TEST
@@ -120,16 +119,15 @@ START_TEST(comments)
 {
 	struct lexed l;
 	lex(&l, "// own line\nx = 1 // trailing\n");
-	ck_assert_int_eq(l.toks[0].kind, XM_XS_T_COMMENT);
+	tok_is(&l, 0, XM_XS_T_COMMENT, "// own line");
 	ck_assert(l.toks[0].flags & XM_XS_TF_LINE_START);
-	text_is(&l.toks[0], "// own line");
-	ck_assert_int_eq(l.toks[5].kind, XM_XS_T_COMMENT);
+	tok_is(&l, 5, XM_XS_T_COMMENT, NULL);
 	ck_assert(!(l.toks[5].flags & XM_XS_TF_LINE_START));
 	/* `//` inside a string is not a comment */
 	xm_diags_finish(&l.diags);
 	lex(&l, "url = \"https://x\"");
-	ck_assert_int_eq(l.toks[2].kind, XM_XS_T_STRING);
-	ck_assert_int_eq(l.toks[3].kind, XM_XS_T_EOF);
+	tok_is(&l, 2, XM_XS_T_STRING, NULL);
+	tok_is(&l, 3, XM_XS_T_EOF, NULL);
 	xm_diags_finish(&l.diags);
 }
 END_TEST
@@ -138,17 +136,14 @@ START_TEST(variables)
 {
 	struct lexed l;
 	lex(&l, "$$ $input.x $env.$remote_ip $db.t.c");
-	ck_assert_int_eq(l.toks[0].kind, XM_XS_T_VAR);
-	text_is(&l.toks[0], "$$");
-	ck_assert_int_eq(l.toks[1].kind, XM_XS_T_VAR);
-	text_is(&l.toks[1], "$input");
-	ck_assert_int_eq(l.toks[2].kind, XM_XS_T_DOT);
-	ck_assert_int_eq(l.toks[5].kind, XM_XS_T_DOT);
-	ck_assert_int_eq(l.toks[6].kind, XM_XS_T_VAR);
-	text_is(&l.toks[6], "$remote_ip");
+	tok_is(&l, 0, XM_XS_T_VAR, "$$");
+	tok_is(&l, 1, XM_XS_T_VAR, "$input");
+	tok_is(&l, 2, XM_XS_T_DOT, NULL);
+	tok_is(&l, 5, XM_XS_T_DOT, NULL);
+	tok_is(&l, 6, XM_XS_T_VAR, "$remote_ip");
 	xm_diags_finish(&l.diags);
 	lex(&l, "$ x");
-	ck_assert_int_eq(l.toks[0].kind, XM_XS_T_ERROR);
+	tok_is(&l, 0, XM_XS_T_ERROR, NULL);
 	ck_assert_uint_eq(l.diags.len, 1);
 	xm_diags_finish(&l.diags);
 }
@@ -158,11 +153,10 @@ START_TEST(casts_and_bang)
 {
 	struct lexed l;
 	lex(&l, "!int \"42\" !text.append $s !$x");
-	ck_assert_int_eq(l.toks[0].kind, XM_XS_T_CAST);
-	text_is(&l.toks[0], "!int");
-	ck_assert_int_eq(l.toks[2].kind, XM_XS_T_BANG);
-	ck_assert_int_eq(l.toks[3].kind, XM_XS_T_IDENT);
-	ck_assert_int_eq(l.toks[7].kind, XM_XS_T_BANG);
+	tok_is(&l, 0, XM_XS_T_CAST, "!int");
+	tok_is(&l, 2, XM_XS_T_BANG, NULL);
+	tok_is(&l, 3, XM_XS_T_IDENT, NULL);
+	tok_is(&l, 7, XM_XS_T_BANG, NULL);
 	xm_diags_finish(&l.diags);
 }
 END_TEST
@@ -180,9 +174,9 @@ START_TEST(operators)
 		ck_assert_int_eq(l.toks[i].kind, XM_XS_T_OP);
 		ck_assert_int_eq(l.toks[i].op, want[i]);
 	}
-	ck_assert_int_eq(l.toks[13].kind, XM_XS_T_QUESTION);
-	ck_assert_int_eq(l.toks[14].kind, XM_XS_T_ASSIGN);
-	ck_assert_int_eq(l.toks[15].kind, XM_XS_T_PIPE);
+	tok_is(&l, 13, XM_XS_T_QUESTION, NULL);
+	tok_is(&l, 14, XM_XS_T_ASSIGN, NULL);
+	tok_is(&l, 15, XM_XS_T_PIPE, NULL);
 	xm_diags_finish(&l.diags);
 }
 END_TEST
@@ -191,18 +185,15 @@ START_TEST(input_filters)
 {
 	struct lexed l;
 	lex(&l, "text a filters=trim|pattern:\"^a$\"|@:dbo=36|m:/x y/ {");
-	ck_assert_int_eq(l.toks[2].kind, XM_XS_T_FILTERS_KW);
-	ck_assert_int_eq(l.toks[3].kind, XM_XS_T_IDENT);
-	ck_assert_int_eq(l.toks[4].kind, XM_XS_T_PIPE);
-	ck_assert_int_eq(l.toks[6].kind, XM_XS_T_COLON);
-	ck_assert_int_eq(l.toks[7].kind, XM_XS_T_STRING);
-	ck_assert_int_eq(l.toks[9].kind, XM_XS_T_RAW);
-	text_is(&l.toks[9], "@");
-	ck_assert_int_eq(l.toks[11].kind, XM_XS_T_RAW);
-	text_is(&l.toks[11], "dbo=36");
-	ck_assert_int_eq(l.toks[15].kind, XM_XS_T_REGEX);
-	text_is(&l.toks[15], "/x y/");
-	ck_assert_int_eq(l.toks[16].kind, XM_XS_T_LBRACE);
+	tok_is(&l, 2, XM_XS_T_FILTERS_KW, NULL);
+	tok_is(&l, 3, XM_XS_T_IDENT, NULL);
+	tok_is(&l, 4, XM_XS_T_PIPE, NULL);
+	tok_is(&l, 6, XM_XS_T_COLON, NULL);
+	tok_is(&l, 7, XM_XS_T_STRING, NULL);
+	tok_is(&l, 9, XM_XS_T_RAW, "@");
+	tok_is(&l, 11, XM_XS_T_RAW, "dbo=36");
+	tok_is(&l, 15, XM_XS_T_REGEX, "/x y/");
+	tok_is(&l, 16, XM_XS_T_LBRACE, NULL);
 	xm_diags_finish(&l.diags);
 }
 END_TEST
@@ -211,8 +202,8 @@ START_TEST(separator)
 {
 	struct lexed l;
 	lex(&l, "a\n---\nb --- c");
-	ck_assert_int_eq(l.toks[2].kind, XM_XS_T_SEPARATOR);
-	ck_assert_int_eq(l.toks[5].kind, XM_XS_T_OP); /* not alone on its line */
+	tok_is(&l, 2, XM_XS_T_SEPARATOR, NULL);
+	tok_is(&l, 5, XM_XS_T_OP, NULL); /* not alone on its line */
 	xm_diags_finish(&l.diags);
 }
 END_TEST

@@ -18,8 +18,8 @@
  *      in test/cli/test_lazy_libs.c, which proves it never loads libcurl or
  *      libsecret.
  *
- * A command parses its own options with xm_cli_getopt() (after
- * xm_cli_getopt_reset()), returns an enum xm_exit status (core/exit.h),
+ * A command parses its own options with xm_cli_getopt() (main() has reset
+ * getopt before it calls run), returns an enum xm_exit status (core/exit.h),
  * prints its product to stdout and everything else through log.h, or
  * xm_cli_error() for command-line mistakes. It may print to stdout freely:
  * main() flushes stdout and turns a failed write into a failure status.
@@ -74,7 +74,8 @@ int xm_cli_usage_error(const struct xm_command *cmd, const char *fmt, ...)
  * returns XM_EXIT_USAGE. */
 int xm_cli_unknown_command(const char *name);
 
-/* Resets getopt state so a command can parse its own argv. */
+/* Resets getopt state so a new argv can be parsed (main() does it before
+ * each command's run). */
 void xm_cli_getopt_reset(void);
 
 /*

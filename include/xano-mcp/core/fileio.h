@@ -36,6 +36,9 @@ enum xm_file_mode {
  */
 bool xm_file_read(const char *path, size_t max, struct xm_buf *out, struct xm_error *err);
 
+/* How messages name path: "<stdin>" for "-", else path itself (borrowed). */
+const char *xm_file_name(const char *path);
+
 /* Same from an open descriptor, which stays open; name is for messages. */
 bool xm_file_read_fd(int fd, const char *name, size_t max, struct xm_buf *out,
 		struct xm_error *err);

@@ -1,6 +1,6 @@
 /*
- * ops/check: checking XanoScript sources, shared by `xano-mcp check`, `fmt`
- * and the validate_xanoscript MCP tool.
+ * ops/check: checking XanoScript sources, shared by `xano-mcp check` and
+ * the validate_xanoscript MCP tool.
  *
  * xm_check_file() reads a file ("-" for standard input) with the language
  * layer's size cap and runs xm_xs_check() over it. The renderers turn the

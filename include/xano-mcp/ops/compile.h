@@ -39,7 +39,7 @@ struct xm_compile_result {
 	struct xm_diags diags;
 	struct xm_sdk_fixes fixes;
 	const char *pattern;  /* static; NULL unless ok */
-	const char *kind;     /* "query", "function", "task", "table", "api_group" */
+	const char *kind;     /* static: "query", "function", "task", "table", "api_group" */
 	const char *name;     /* the construct's name (owned); NULL unless ok */
 	struct xm_sdk_metrics metrics;
 	/* source_map[i] is the SDK line that output line i + 1 came from

@@ -6,6 +6,10 @@
  * Each tool is a `const struct xm_tool xm_tool_<name>` defined in its
  * family's file and declared here; tools.c lists it. Handlers are thin:
  * they call an operation from src/ops/ and render its result.
+ *
+ * Everything declared here is static, read-only data owned by the program.
+ * Handlers may run on worker threads at the same time (registry.h): they
+ * keep no state of their own between calls.
  */
 #ifndef XM_TOOLS_TOOLS_H
 #define XM_TOOLS_TOOLS_H

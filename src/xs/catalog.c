@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "xano-mcp/core/suggest.h"
@@ -1078,6 +1079,13 @@ static const char *find_fix(const char *name, const struct fix *fixes, size_t n)
 const char *xm_xs_catalog_type_fix(const char *name)
 {
 	return find_fix(name, type_fixes, LEN(type_fixes));
+}
+
+const char *xm_xs_catalog_suggest_type_fix(const char *name)
+{
+	const char *near = xm_suggest_field(name, type_fixes, LEN(type_fixes),
+		sizeof(type_fixes[0]), offsetof(struct fix, wrong));
+	return near ? find_fix(near, type_fixes, LEN(type_fixes)) : NULL;
 }
 
 const char *xm_xs_catalog_filter_fix(const char *name)

@@ -596,16 +596,22 @@ static void check_decl(struct ctx *c, const struct xm_xs_node *d, bool in_table)
 	const char *tname = d->text ? d->text : "";
 	const struct xm_xs_type_spec *type = xm_xs_catalog_type(tname);
 	if (!type) {
+		/* A known foreign name first (`string`), then a misspelt
+		 * XanoScript type (`txt`), then a misspelt foreign name
+		 * (`strng`): the last is far from every XanoScript type. */
 		char sugg[200];
 		const char *fix = xm_xs_catalog_type_fix(tname);
+		const char *close = fix ? NULL : xm_xs_catalog_suggest_type(tname);
+		if (!fix && !close) {
+			fix = xm_xs_catalog_suggest_type_fix(tname);
+		}
 		if (fix) {
 			snprintf(sugg, sizeof(sugg), "write %s", fix);
 		} else {
-			did_you_mean(sugg, sizeof(sugg), xm_xs_catalog_suggest_type(tname));
+			did_you_mean(sugg, sizeof(sugg), close);
 		}
 		report(c, XM_SEV_ERROR, at(d, strlen(tname)), "unknown-type",
-			fix || xm_xs_catalog_suggest_type(tname) ? sugg : NULL,
-			"`%s` is not a XanoScript type", tname);
+			fix || close ? sugg : NULL, "`%s` is not a XanoScript type", tname);
 	} else {
 		if (in_table && (type->flags & XM_XS_T_INPUT_ONLY)) {
 			report(c, XM_SEV_ERROR, at(d, strlen(tname)), "input-only-type",

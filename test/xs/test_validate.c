@@ -71,6 +71,13 @@ static const struct expect cases[] = {
 	{ "unknown-type", XM_SEV_ERROR, 3,
 		"function \"f\" {\n  input {\n    float ok\n  }\n  stack {\n  }\n"
 		"  response = 1\n}\n", "`decimal`" },
+	/* A misspelt foreign name is far from every XanoScript type. */
+	{ "unknown-type", XM_SEV_ERROR, 3,
+		"function \"f\" {\n  input {\n    strng name\n  }\n  stack {\n  }\n"
+		"  response = 1\n}\n", "`text`" },
+	{ "unknown-type", XM_SEV_ERROR, 3,
+		"function \"f\" {\n  input {\n    txt name\n  }\n  stack {\n  }\n"
+		"  response = 1\n}\n", "did you mean `text`?" },
 	{ "input-only-type", XM_SEV_ERROR, 3,
 		"table \"t\" {\n  schema {\n    file doc\n  }\n}\n", NULL },
 	{ "nullable-object", XM_SEV_WARNING, 3,

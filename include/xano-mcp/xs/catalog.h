@@ -195,6 +195,9 @@ const char *xm_xs_catalog_set_text(enum xm_xs_set set);
  */
 const char *xm_xs_catalog_type_fix(const char *name);
 const char *xm_xs_catalog_filter_fix(const char *name);
+/* The fix for the closest of those wrong spellings, for a misspelt one
+ * (`strng` -> "`text`", as for `string`); NULL when none is close. */
+const char *xm_xs_catalog_suggest_type_fix(const char *name);
 /* The same for statements (`db.insert` -> "write `db.add`") and for an
  * attribute of a statement (`api.request { body = … }`): a full suggestion. */
 const char *xm_xs_catalog_stmt_fix(const char *name);

@@ -24,6 +24,7 @@ void xm_sdk_fixes_finish(struct xm_sdk_fixes *fixes)
 	memset(fixes, 0, sizeof(*fixes));
 }
 
+__attribute__((format(printf, 4, 0)))
 static void vadd(struct xm_sdk_fixes *fixes, unsigned line, unsigned col, const char *fmt,
 		va_list ap)
 {

@@ -274,7 +274,13 @@ static void check_inputs(struct lw *lw, const struct xm_xs_node *n, unsigned lin
 		if (!found) {
 			char sugg[128];
 			snprintf(sugg, sizeof(sugg), "declare it: .input('%.60s', 'text')", field);
-			xm_lower_err(lw, line, col, col + 1, "unknown-input", sugg,
+			/* The operand itself when the expression parser placed it. */
+			if (n->line) {
+				line = n->line;
+				col = n->col;
+			}
+			unsigned end = col + (unsigned)(sizeof("$input.") - 1 + strlen(field));
+			xm_lower_err(lw, line, col, end, "unknown-input", sugg,
 				"`$input.%s` is not an input of this %s", field,
 				lw->root->ctx == XM_SDK_CTX_QUERY ? "endpoint" : "function");
 		}

@@ -95,6 +95,34 @@ struct xm_xs_node *xm_lower_simple_var(const char *text, size_t len, struct xm_a
 	return var;
 }
 
+/*
+ * Moves the positions of a parsed expression, which count from its own first
+ * byte, to where it stands in the SDK code, so later checks point at the
+ * operand rather than at the method call. After a line break the columns no
+ * longer add up: such nodes get the expression's start.
+ */
+static void relocate(struct xm_xs_node *n, unsigned line, unsigned col, bool one_line)
+{
+	if (!n) {
+		return;
+	}
+	bool shift = one_line && n->line == 1 && n->end_line <= 1;
+	n->col = shift ? col + n->col - 1 : col;
+	n->end_col = shift && n->end_col ? col + n->end_col - 1 : n->col;
+	n->line = line;
+	n->end_line = line;
+	relocate(n->target, line, col, one_line);
+	relocate(n->arg, line, col, one_line);
+	relocate(n->value, line, col, one_line);
+	relocate(n->rhs, line, col, one_line);
+	for (xm_xs_each(k, &n->args)) {
+		relocate(k, line, col, one_line);
+	}
+	for (xm_xs_each(k, &n->items)) {
+		relocate(k, line, col, one_line);
+	}
+}
+
 struct xm_xs_node *xm_sdk_parse_xs_expr(const char *text, size_t len, unsigned line,
 		unsigned col, struct xm_arena *arena, struct xm_diags *diags)
 {
@@ -113,8 +141,13 @@ struct xm_xs_node *xm_sdk_parse_xs_expr(const char *text, size_t len, unsigned l
 	}
 	struct xm_xs_node *fast = xm_lower_simple_var(text, len, arena);
 	if (fast) {
+		fast->line = line;
+		fast->col = col;
+		fast->end_line = line;
+		fast->end_col = col + (unsigned)len;
 		return fast;
 	}
+	bool one_line = !memchr(text, '\n', len) && !memchr(text, '\r', len);
 	/*
 	 * The SDK keeps an expression on one logical line, where a line break
 	 * is a space; in XanoScript it would end the attribute.
@@ -131,7 +164,10 @@ struct xm_xs_node *xm_sdk_parse_xs_expr(const char *text, size_t len, unsigned l
 	struct xm_diags local;
 	xm_diags_init(&local, 16);
 	struct xm_xs_node *value = xm_xs_parse_expr(arena, text, len, NULL, &local);
-	for (size_t i = 0; i < local.len; i++) {
+	/* The first error only: an expression is short, and what follows it
+	 * is a cascade whose wording (lines, `(` at line 1) is the parser's
+	 * view of the lone expression, not the user's. */
+	for (size_t i = 0; i < local.len && i < 1; i++) {
 		const struct xm_diag *d = &local.items[i];
 		unsigned c = col + d->col - 1;
 		unsigned e = d->end_col > d->col ? col + d->end_col - 1 : c + 1;
@@ -142,6 +178,7 @@ struct xm_xs_node *xm_sdk_parse_xs_expr(const char *text, size_t len, unsigned l
 		value = NULL;
 	}
 	xm_diags_finish(&local);
+	relocate(value, line, col, one_line);
 	return value;
 }
 

@@ -226,8 +226,8 @@ void xm_compile_result_json(const struct xm_compile_result *r, bool with_xanoscr
 		xm_json_gen_begin_object(g);
 		xm_json_gen_kstring(g, "severity", xm_severity_name(d->severity));
 		xm_json_gen_kint(g, "line", d->line);
-		xm_json_gen_kint(g, "col", d->col);
-		xm_json_gen_kint(g, "end_col", d->end_col);
+		xm_json_gen_kint(g, "column", d->col);
+		xm_json_gen_kint(g, "endColumn", d->end_col);
 		xm_json_gen_kstring(g, "code", d->code);
 		ktext(g, "message", d->message);
 		if (d->suggestion) {
@@ -241,7 +241,7 @@ void xm_compile_result_json(const struct xm_compile_result *r, bool with_xanoscr
 	for (size_t i = 0; i < r->fixes.len; i++) {
 		xm_json_gen_begin_object(g);
 		xm_json_gen_kint(g, "line", r->fixes.items[i].line);
-		xm_json_gen_kint(g, "col", r->fixes.items[i].col);
+		xm_json_gen_kint(g, "column", r->fixes.items[i].col);
 		ktext(g, "message", r->fixes.items[i].message);
 		xm_json_gen_end_object(g);
 	}

@@ -27,13 +27,13 @@ _Static_assert(XM_SDK_MAX_SOURCE == 1048576, "CODE_SCHEMA must say XM_SDK_MAX_SO
 #define DIAG_SCHEMA \
 	"{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{" \
 	"\"severity\":{\"type\":\"string\"},\"line\":{\"type\":\"integer\"}," \
-	"\"col\":{\"type\":\"integer\"},\"end_col\":{\"type\":\"integer\"}," \
+	"\"column\":{\"type\":\"integer\"},\"endColumn\":{\"type\":\"integer\"}," \
 	"\"code\":{\"type\":\"string\"},\"message\":{\"type\":\"string\"}," \
 	"\"suggestion\":{\"type\":\"string\"}}}}"
 
 #define FIX_SCHEMA \
 	"{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{" \
-	"\"line\":{\"type\":\"integer\"},\"col\":{\"type\":\"integer\"}," \
+	"\"line\":{\"type\":\"integer\"},\"column\":{\"type\":\"integer\"}," \
 	"\"message\":{\"type\":\"string\"}}}}"
 
 /* What xm_compile_result_json() writes for both tools, after "ok",

@@ -41,11 +41,16 @@ void xm_arena_destroy(struct xm_arena *arena)
 	free(arena);
 }
 
-void *xm_arena_alloc(struct xm_arena *arena, size_t size)
+/*
+ * Hands out size bytes at the given alignment (a power of two), unzeroed.
+ * Strings ask for alignment 1: they are most of the allocations of a parse
+ * and need neither padding nor zeroing, since they are overwritten at once.
+ */
+static void *bump(struct xm_arena *arena, size_t size, size_t align)
 {
-	size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 	struct block *b = arena->head;
-	if (!b || b->size - b->used < size) {
+	size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+	if (!b || at > b->size || b->size - at < size) {
 		size_t bsize = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
 		struct block *nb = xm_malloc(sizeof(*nb) + bsize);
 		nb->size = bsize;
@@ -60,17 +65,23 @@ void *xm_arena_alloc(struct xm_arena *arena, size_t size)
 			arena->head = nb;
 		}
 		b = nb;
+		at = 0;
 	}
-	void *p = b->data + b->used;
-	b->used += size;
+	b->used = at + size;
 	arena->total += size;
+	return b->data + at;
+}
+
+void *xm_arena_alloc(struct xm_arena *arena, size_t size)
+{
+	void *p = bump(arena, size, ARENA_ALIGN);
 	memset(p, 0, size);
 	return p;
 }
 
 char *xm_arena_strndup(struct xm_arena *arena, const char *s, size_t len)
 {
-	char *p = xm_arena_alloc(arena, len + 1);
+	char *p = bump(arena, len + 1, 1);
 	memcpy(p, s, len);
 	p[len] = '\0';
 	return p;

@@ -41,36 +41,59 @@ void xm_arena_destroy(struct xm_arena *arena)
 	free(arena);
 }
 
+/* The slow path of bump(): size bytes at the start of a new block. Out of
+ * line, so that the common case inlined into the callers needs no saved
+ * registers. */
+static void *new_block(struct xm_arena *arena, size_t size)
+{
+	struct block *b = arena->head;
+	size_t bsize = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
+	struct block *nb = xm_malloc(sizeof(*nb) + bsize);
+	nb->size = bsize;
+	nb->used = size;
+	/* A big one-off allocation goes behind the current block so the
+	 * remaining space of that block is not wasted. */
+	if (b && bsize != ARENA_BLOCK) {
+		nb->next = b->next;
+		b->next = nb;
+	} else {
+		nb->next = b;
+		arena->head = nb;
+	}
+	arena->total += size;
+	return nb->data;
+}
+
+/*
+ * Hands out size bytes at the given alignment (a power of two), unzeroed.
+ * Strings ask for alignment 1: they are most of the allocations of a parse
+ * and need neither padding nor zeroing, since they are overwritten at once.
+ */
+static inline void *bump(struct xm_arena *arena, size_t size, size_t align)
+{
+	struct block *b = arena->head;
+	if (!b) {
+		return new_block(arena, size);
+	}
+	size_t at = (b->used + align - 1) & ~(align - 1);
+	if (at > b->size || b->size - at < size) {
+		return new_block(arena, size);
+	}
+	b->used = at + size;
+	arena->total += size;
+	return b->data + at;
+}
+
 void *xm_arena_alloc(struct xm_arena *arena, size_t size)
 {
-	size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
-	struct block *b = arena->head;
-	if (!b || b->size - b->used < size) {
-		size_t bsize = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
-		struct block *nb = xm_malloc(sizeof(*nb) + bsize);
-		nb->size = bsize;
-		nb->used = 0;
-		/* A big one-off allocation goes behind the current block so the
-		 * remaining space of that block is not wasted. */
-		if (b && bsize != ARENA_BLOCK) {
-			nb->next = b->next;
-			b->next = nb;
-		} else {
-			nb->next = b;
-			arena->head = nb;
-		}
-		b = nb;
-	}
-	void *p = b->data + b->used;
-	b->used += size;
-	arena->total += size;
+	void *p = bump(arena, size, ARENA_ALIGN);
 	memset(p, 0, size);
 	return p;
 }
 
 char *xm_arena_strndup(struct xm_arena *arena, const char *s, size_t len)
 {
-	char *p = xm_arena_alloc(arena, len + 1);
+	char *p = bump(arena, len + 1, 1);
 	memcpy(p, s, len);
 	p[len] = '\0';
 	return p;

@@ -40,12 +40,10 @@ void xm_buf_reset(struct xm_buf *buf)
 	}
 }
 
-void xm_buf_reserve(struct xm_buf *buf, size_t extra)
+/* The slow path of make_room(), out of line so the callers' common case
+ * stays a compare and a branch. */
+static void grow(struct xm_buf *buf, size_t need)
 {
-	size_t need = buf->len + extra + 1;
-	if (need <= buf->cap) {
-		return;
-	}
 	size_t cap = buf->cap ? buf->cap : 64;
 	while (cap < need) {
 		cap *= 2;
@@ -54,9 +52,24 @@ void xm_buf_reserve(struct xm_buf *buf, size_t extra)
 	buf->cap = cap;
 }
 
+/* The adders run once per token of everything the formatter prints: the
+ * check that there is room is inlined into them rather than a call. */
+static inline void make_room(struct xm_buf *buf, size_t extra)
+{
+	size_t need = buf->len + extra + 1;
+	if (need > buf->cap) {
+		grow(buf, need);
+	}
+}
+
+void xm_buf_reserve(struct xm_buf *buf, size_t extra)
+{
+	make_room(buf, extra);
+}
+
 void xm_buf_add(struct xm_buf *buf, const void *data, size_t len)
 {
-	xm_buf_reserve(buf, len);
+	make_room(buf, len);
 	if (len) {
 		memcpy(buf->data + buf->len, data, len);
 	}
@@ -71,14 +84,14 @@ void xm_buf_adds(struct xm_buf *buf, const char *s)
 
 void xm_buf_addc(struct xm_buf *buf, char c)
 {
-	xm_buf_reserve(buf, 1);
+	make_room(buf, 1);
 	buf->data[buf->len++] = c;
 	buf->data[buf->len] = '\0';
 }
 
 void xm_buf_addn(struct xm_buf *buf, char c, size_t n)
 {
-	xm_buf_reserve(buf, n);
+	make_room(buf, n);
 	memset(buf->data + buf->len, c, n);
 	buf->len += n;
 	buf->data[buf->len] = '\0';

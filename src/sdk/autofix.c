@@ -205,6 +205,20 @@ void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes
 			size_t k = i + (sq ? 3 : 1);
 			bool smart_seen = sq != 0;
 			while (k < len) {
+				/* Most of a string is bytes that can neither end nor
+				 * escape it (nor start a typographic quote, 0xe2):
+				 * copy those in one go. */
+				size_t plain = k;
+				while (plain < len && src[plain] != q && src[plain] != '\\' &&
+						src[plain] != '\n' && (unsigned char)src[plain] != 0xe2) {
+					plain++;
+				}
+				memcpy(out->data + out->len, src + k, plain - k);
+				out->len += plain - k;
+				k = plain;
+				if (k >= len) {
+					break;
+				}
 				int sk = smart_quote(src + k, len - k);
 				if (src[k] == '\\' && k + 1 < len) {
 					PUT(src[k]);

@@ -24,14 +24,37 @@ static void newline(struct xm_sdk_lexer *lx, size_t next_pos)
 	lx->line_start = next_pos;
 }
 
+/*
+ * Byte classes for the loops that run once per byte of SDK source (0x80
+ * and up: none of them): the bytes that start a name, that continue one,
+ * and those where a quoted string or a template needs a closer look.
+ */
+enum {
+	C_NAME_START = 1,
+	C_NAME = 2,
+	C_STOP_QUOTED = 4,   /* backslash, line break, either quote */
+	C_STOP_TEMPLATE = 8, /* backslash, line break, backtick, $ { } */
+};
+
+static const unsigned char byte_class[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 12, 0, 0, 0, 0, 0, /* 0x00 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
+	0, 0, 4, 0, 11, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0, /* 0x30 */
+	0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* 0x40 */
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 12, 0, 0, 3, /* 0x50 */
+	8, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* 0x60 */
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 0, 8, 0, 0, /* 0x70 */
+};
+
 static bool is_name_start(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
+	return byte_class[c] & C_NAME_START;
 }
 
 static bool is_name_char(unsigned char c)
 {
-	return is_name_start(c) || (c >= '0' && c <= '9');
+	return byte_class[c] & C_NAME;
 }
 
 /* Skips spaces and comments; returns whether a newline was crossed. */
@@ -111,8 +134,19 @@ static size_t punct_len(const char *s, size_t avail)
 static bool scan_quoted(struct xm_sdk_lexer *lx, char quote)
 {
 	int depth = 0; /* ${ … } nesting inside a template */
+	const unsigned char stop = quote == '`' ? C_STOP_TEMPLATE : C_STOP_QUOTED;
+	const unsigned char *src = (const unsigned char *)lx->src;
 	lx->pos++;
 	while (lx->pos < lx->len) {
+		/* Plain text (most of a string) goes by in one tight loop. */
+		size_t pos = lx->pos, len = lx->len;
+		while (pos < len && !(byte_class[src[pos]] & stop)) {
+			pos++;
+		}
+		lx->pos = pos;
+		if (pos == len) {
+			break;
+		}
 		char c = lx->src[lx->pos];
 		if (c == '\\' && lx->pos + 1 < lx->len) {
 			if (lx->src[lx->pos + 1] == '\n') {
@@ -165,9 +199,12 @@ enum xm_sdk_tok xm_sdk_lex_next(struct xm_sdk_lexer *lx, struct xm_sdk_token *to
 	size_t start = lx->pos;
 	unsigned char c = (unsigned char)lx->src[start];
 	if (is_name_start(c)) {
-		while (lx->pos < lx->len && is_name_char((unsigned char)lx->src[lx->pos])) {
-			lx->pos++;
+		const unsigned char *src = (const unsigned char *)lx->src;
+		size_t pos = start + 1, len = lx->len;
+		while (pos < len && is_name_char(src[pos])) {
+			pos++;
 		}
+		lx->pos = pos;
 		tok->kind = XM_SDK_TOK_NAME;
 	} else if (c >= '0' && c <= '9') {
 		/* Take the whole run so `1e5` or `0x1f` is one bad number,

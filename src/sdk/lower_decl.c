@@ -250,7 +250,7 @@ struct xm_xs_node *xm_lower_decl(struct lw *lw, const struct xm_sdk_call *c, boo
 	const struct xm_sdk_node *def = xm_lower_prop(opts, "default");
 	bool known = false;
 	for (size_t i = 0; i < sizeof(xs_types) / sizeof(xs_types[0]) && !known; i++) {
-		known = strcmp(base, xs_types[i]) == 0;
+		known = base[0] == xs_types[i][0] && strcmp(base, xs_types[i]) == 0;
 	}
 	if (!known) {
 		const char *to = NULL;

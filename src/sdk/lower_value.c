@@ -449,7 +449,8 @@ struct xm_xs_node *xm_lower_alias_var(struct lw *lw, const struct xm_sdk_node *n
 		return NULL;
 	}
 	for (size_t i = 0; i < sizeof(reserved_vars) / sizeof(reserved_vars[0]); i++) {
-		if (strcmp(name, reserved_vars[i]) == 0) {
+		/* The first byte rules out most names without a call. */
+		if (name[0] == reserved_vars[i][0] && strcmp(name, reserved_vars[i]) == 0) {
 			char sugg[96], msg[96];
 			snprintf(sugg, sizeof(sugg), "pick another name, such as `%s_value`",
 					name);
@@ -482,7 +483,10 @@ const struct xm_sdk_node *xm_lower_prop(const struct xm_sdk_node *obj, const cha
 		return NULL;
 	}
 	for (size_t i = 0; i < obj->u.object.n; i++) {
-		if (strcmp(obj->u.object.props[i].key, key) == 0) {
+		const char *k = obj->u.object.props[i].key;
+		/* Lowering asks for each option by name: the first byte rules out
+		 * most keys without a call. */
+		if (k[0] == key[0] && strcmp(k, key) == 0) {
 			return obj->u.object.props[i].value;
 		}
 	}

@@ -1,4 +1,5 @@
 #include <ctype.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "xano-mcp/core/suggest.h"
@@ -195,22 +196,38 @@ static void squash(const char *s, char *out, size_t n)
 	out[j] = '\0';
 }
 
+/* Whether squash(name) equals want (already squashed, shorter than n),
+ * compared as name is read: most names differ at their first letter, and
+ * are then dismissed without being copied. */
+static bool squashes_to(const char *name, const char *want, size_t n)
+{
+	size_t j = 0;
+	for (; *name && j + 1 < n; name++) {
+		unsigned char c = (unsigned char)*name;
+		if (isalnum(c)) {
+			if (want[j] != (char)tolower(c)) {
+				return false;
+			}
+			j++;
+		}
+	}
+	return want[j] == '\0';
+}
+
 const struct xm_sdk_method *xm_sdk_method_find_loose(const char *name)
 {
-	char want[64], have[64];
+	char want[64];
 	squash(name, want, sizeof(want));
 	if (!want[0]) {
 		return NULL;
 	}
 	for (size_t i = 0; i < XM_SDK_M_COUNT; i++) {
-		squash(xm_sdk_methods[i].name, have, sizeof(have));
-		if (strcmp(want, have) == 0) {
+		if (squashes_to(xm_sdk_methods[i].name, want, sizeof(want))) {
 			return &xm_sdk_methods[i];
 		}
 	}
 	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++) {
-		squash(aliases[i].name, have, sizeof(have));
-		if (strcmp(want, have) == 0) {
+		if (squashes_to(aliases[i].name, want, sizeof(want))) {
 			return &xm_sdk_methods[aliases[i].id];
 		}
 	}

@@ -18,19 +18,44 @@ struct parser {
 };
 
 /* Pointers to items built one by one; vec_to_arena() copies the items
- * themselves into one arena array. */
+ * themselves into one arena array. Most lists (arguments, keys of an
+ * object) are short: their first pointers live in the struct, so a list
+ * costs no malloc() until it outgrows them. A vec is a local that never
+ * moves while in use (items may point into it). */
+enum { VEC_SMALL = 8 };
+
 struct vec {
 	void **items;
 	size_t n, cap;
+	void *small[VEC_SMALL];
 };
 
 static void vec_push(struct vec *v, void *p)
 {
 	if (v->n == v->cap) {
-		v->cap = v->cap ? v->cap * 2 : 8;
-		v->items = xm_reallocarray(v->items, v->cap, sizeof(*v->items));
+		if (!v->items) {
+			v->items = v->small;
+			v->cap = VEC_SMALL;
+		} else {
+			bool small = v->items == v->small;
+			v->cap *= 2;
+			void **heap = xm_reallocarray(small ? NULL : v->items, v->cap,
+				sizeof(*v->items));
+			if (small) {
+				memcpy(heap, v->small, v->n * sizeof(*v->items));
+			}
+			v->items = heap;
+		}
 	}
 	v->items[v->n++] = p;
+}
+
+static void vec_finish(struct vec *v)
+{
+	if (v->items != v->small) {
+		free(v->items);
+	}
+	v->items = NULL;
 }
 
 static void *vec_to_arena(struct vec *v, struct xm_arena *arena, size_t size)
@@ -39,8 +64,7 @@ static void *vec_to_arena(struct vec *v, struct xm_arena *arena, size_t size)
 	for (size_t i = 0; i < v->n; i++) {
 		memcpy((char *)out + i * size, v->items[i], size);
 	}
-	free(v->items);
-	v->items = NULL;
+	vec_finish(v);
 	return out;
 }
 
@@ -265,7 +289,7 @@ static struct xm_sdk_node **parse_list(struct parser *p, const char *close, size
 	if (v.n) {
 		memcpy(items, v.items, v.n * sizeof(*items));
 	}
-	free(v.items);
+	vec_finish(&v);
 	return items;
 }
 

@@ -153,6 +153,12 @@ struct xm_xs_node *xm_xs_new_number(struct xm_arena *arena, const char *text)
 	return n;
 }
 
+/* Whether escape_byte() writes c as it is. */
+static bool is_plain(unsigned char c)
+{
+	return c >= 0x20 && c != 0x7f && c != '"' && c != '\\';
+}
+
 static void escape_byte(struct xm_buf *b, unsigned char c)
 {
 	switch (c) {
@@ -183,11 +189,23 @@ static void escape_byte(struct xm_buf *b, unsigned char c)
 struct xm_xs_node *xm_xs_new_string(struct xm_arena *arena, const char *value,
 		size_t len)
 {
+	struct xm_xs_node *n = xm_xs_node_new(arena, XM_XS_STRING, 0, 0);
+	/* Most strings need no escape: they are copied as they are, with no
+	 * temporary buffer. The rest are escaped from the first byte that
+	 * needs it. */
+	size_t clean = 0;
+	while (clean < len && is_plain((unsigned char)value[clean])) {
+		clean++;
+	}
+	if (clean == len) {
+		n->text = xm_arena_strndup(arena, value, len);
+		return n;
+	}
 	struct xm_buf b = XM_BUF_INIT;
-	for (size_t i = 0; i < len; i++) {
+	xm_buf_add(&b, value, clean);
+	for (size_t i = clean; i < len; i++) {
 		escape_byte(&b, (unsigned char)value[i]);
 	}
-	struct xm_xs_node *n = xm_xs_node_new(arena, XM_XS_STRING, 0, 0);
 	n->text = xm_arena_strndup(arena, xm_buf_str(&b), b.len);
 	xm_buf_finish(&b);
 	return n;

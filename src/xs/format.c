@@ -11,6 +11,10 @@
 static void expr(struct xm_buf *out, const struct xm_xs_node *n, unsigned level);
 static void item(struct xm_buf *out, const struct xm_xs_node *n, unsigned level);
 
+/* A string literal, without measuring it at run time: the formatter adds
+ * one for nearly every token it prints. */
+#define ADD_LIT(out, lit) xm_buf_add((out), (lit), sizeof(lit) - 1)
+
 static void indent(struct xm_buf *out, unsigned level)
 {
 	xm_buf_addn(out, ' ', 2 * (size_t)level);
@@ -35,7 +39,7 @@ static void items(struct xm_buf *out, const struct xm_xs_list *list, unsigned le
 /* ` {` NL items `}`: blocks are always multi-line. */
 static void body(struct xm_buf *out, const struct xm_xs_node *n, unsigned level)
 {
-	xm_buf_adds(out, " {\n");
+	ADD_LIT(out, " {\n");
 	items(out, &n->items, level + 1);
 	indent(out, level);
 	xm_buf_addc(out, '}');
@@ -43,15 +47,11 @@ static void body(struct xm_buf *out, const struct xm_xs_node *n, unsigned level)
 
 static void quoted(struct xm_buf *out, const char *text, unsigned flags)
 {
-	const char *q = flags & XM_XS_F_SINGLE ? "'" : "\"";
+	const char *q = flags & XM_XS_F_SINGLE ? "'''" : "\"\"\"";
 	size_t times = flags & XM_XS_F_TRIPLE ? 3 : 1;
-	for (size_t i = 0; i < times; i++) {
-		xm_buf_adds(out, q);
-	}
+	xm_buf_add(out, q, times);
 	xm_buf_adds(out, str_or_empty(text));
-	for (size_t i = 0; i < times; i++) {
-		xm_buf_adds(out, q);
-	}
+	xm_buf_add(out, q, times);
 }
 
 static void var(struct xm_buf *out, const struct xm_xs_node *n, unsigned level)
@@ -92,7 +92,7 @@ static void key(struct xm_buf *out, const struct xm_xs_node *pair)
 static void object(struct xm_buf *out, const struct xm_xs_node *n, unsigned level)
 {
 	if (!n->items.len) {
-		xm_buf_adds(out, "{}");
+		ADD_LIT(out, "{}");
 		return;
 	}
 	bool multi = n->flags & XM_XS_F_MULTILINE;
@@ -107,13 +107,13 @@ static void object(struct xm_buf *out, const struct xm_xs_node *n, unsigned leve
 			xm_buf_addc(out, '\n');
 			indent(out, level + 1);
 		} else if (pair != n->items.first) {
-			xm_buf_adds(out, ", ");
+			ADD_LIT(out, ", ");
 		}
 		key(out, pair);
 		if (multi) {
 			xm_buf_addn(out, ' ', width - key_width(pair));
 		}
-		xm_buf_adds(out, ": ");
+		ADD_LIT(out, ": ");
 		expr(out, pair->value, level + 1);
 	}
 	if (multi) {
@@ -132,7 +132,7 @@ static void array(struct xm_buf *out, const struct xm_xs_node *n, unsigned level
 			xm_buf_addc(out, '\n');
 			indent(out, level + 1);
 		} else if (e != n->items.first) {
-			xm_buf_adds(out, ", ");
+			ADD_LIT(out, ", ");
 		}
 		expr(out, e, level + 1);
 	}
@@ -228,9 +228,9 @@ static void expr(struct xm_buf *out, const struct xm_xs_node *n, unsigned level)
 		break;
 	case XM_XS_TERNARY:
 		expr(out, n->arg, level);
-		xm_buf_adds(out, " ? ");
+		ADD_LIT(out, " ? ");
 		expr(out, n->value, level);
-		xm_buf_adds(out, " : ");
+		ADD_LIT(out, " : ");
 		expr(out, n->rhs, level);
 		break;
 	case XM_XS_FILTER:
@@ -242,7 +242,7 @@ static void expr(struct xm_buf *out, const struct xm_xs_node *n, unsigned level)
 		xm_buf_addc(out, ')');
 		break;
 	case XM_XS_ERROR:
-		xm_buf_adds(out, "null");
+		ADD_LIT(out, "null");
 		break;
 	case XM_XS_MEMBER:
 		xm_buf_addc(out, '.');
@@ -255,7 +255,7 @@ static void expr(struct xm_buf *out, const struct xm_xs_node *n, unsigned level)
 		break;
 	case XM_XS_PAIR:
 		key(out, n);
-		xm_buf_adds(out, ": ");
+		ADD_LIT(out, ": ");
 		expr(out, n->value, level);
 		break;
 	case XM_XS_CONSTRUCT: case XM_XS_BLOCK: case XM_XS_DECL: case XM_XS_STMT:
@@ -288,7 +288,7 @@ static void decl(struct xm_buf *out, const struct xm_xs_node *n, unsigned level)
 		expr(out, n->value, level);
 	}
 	if (n->args.len) {
-		xm_buf_adds(out, " filters=");
+		ADD_LIT(out, " filters=");
 		for (xm_xs_each(f, &n->args)) {
 			if (f != n->args.first) {
 				xm_buf_addc(out, '|');
@@ -312,29 +312,29 @@ static void stmt(struct xm_buf *out, const struct xm_xs_node *n, unsigned level)
 		expr(out, n->target, level);
 	}
 	if (n->arg) {
-		xm_buf_adds(out, " (");
+		ADD_LIT(out, " (");
 		expr(out, n->arg, level);
 		xm_buf_addc(out, ')');
 	}
 	if (n->value) {
-		xm_buf_adds(out, " if (");
+		ADD_LIT(out, " if (");
 		expr(out, n->value, level);
 		xm_buf_addc(out, ')');
 	}
 	bool as_first = n->as && (n->flags & XM_XS_F_AS_BEFORE);
 	if (as_first) {
-		xm_buf_adds(out, " as ");
+		ADD_LIT(out, " as ");
 		expr(out, n->as, level);
 	}
 	if (n->flags & XM_XS_F_BODY) {
 		body(out, n, level);
 	}
 	if (n->as && !as_first) {
-		xm_buf_adds(out, " as ");
+		ADD_LIT(out, " as ");
 		expr(out, n->as, level);
 	}
 	if (n->flags & XM_XS_F_BREAK) {
-		xm_buf_adds(out, " break");
+		ADD_LIT(out, " break");
 	}
 }
 
@@ -379,11 +379,11 @@ static void item(struct xm_buf *out, const struct xm_xs_node *n, unsigned level)
 		break;
 	case XM_XS_ATTR:
 		xm_buf_adds(out, str_or_empty(n->name));
-		xm_buf_adds(out, " = ");
+		ADD_LIT(out, " = ");
 		expr(out, n->value, level);
 		break;
 	case XM_XS_COMMENT:
-		xm_buf_adds(out, "//");
+		ADD_LIT(out, "//");
 		xm_buf_adds(out, str_or_empty(n->text));
 		break;
 	default:
@@ -402,7 +402,7 @@ void xm_xs_format(const struct xm_xs_node *node, struct xm_buf *out)
 	case XM_XS_FILE:
 		for (xm_xs_each(doc, &node->items)) {
 			if (doc != node->items.first) {
-				xm_buf_adds(out, "---\n");
+				ADD_LIT(out, "---\n");
 			}
 			items(out, &doc->items, 0);
 		}

@@ -552,10 +552,13 @@ enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 	 * locals rather than through lx. */
 	size_t start = lx->pos, pos = start, len = lx->len;
 	const char *src = lx->src;
-	while (pos < len && src[pos] == ' ') {
-		pos++;
-	}
-	while (pos < len && is_space(src[pos])) {
+	while (pos < len) {
+		char c = src[pos];
+		/* One compare settles the common bytes: a space, or anything
+		 * above it; only control bytes take the full test. */
+		if (c != ' ' && ((unsigned char)c > ' ' || !is_space(c))) {
+			break;
+		}
 		pos++;
 	}
 	lx->pos = pos;

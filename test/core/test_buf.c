@@ -79,6 +79,36 @@ START_TEST(arena_aligned_zeroed_and_big)
 }
 END_TEST
 
+START_TEST(arena_strings_packed_between_aligned_blocks)
+{
+	/* Strings take unpadded, unzeroed memory; the zeroed, aligned
+	 * allocations around them must not notice. */
+	struct xm_arena *arena = xm_arena_create();
+	char *prev = NULL;
+	for (int i = 0; i < 20000; i++) {
+		char text[40];
+		size_t n = (size_t)(i % 23);
+		memset(text, 'a' + i % 26, n);
+		char *s = xm_arena_strndup(arena, text, n);
+		ck_assert_uint_eq(strlen(s), n);
+		ck_assert_int_eq(memcmp(s, text, n), 0);
+		if (i % 3 == 0) {
+			unsigned char *p = xm_arena_alloc(arena, (size_t)(i % 41) + 1);
+			ck_assert_uint_eq((uintptr_t)p % 16, 0);
+			for (int k = 0; k < i % 41 + 1; k++) {
+				ck_assert_int_eq(p[k], 0);
+			}
+			memset(p, 0xff, (size_t)(i % 41) + 1);
+		}
+		if (prev) {
+			ck_assert_uint_eq(strlen(prev), (size_t)((i - 1) % 23));
+		}
+		prev = s;
+	}
+	xm_arena_destroy(arena);
+}
+END_TEST
+
 Suite *xm_test_suite(void)
 {
 	Suite *s = suite_create("core-buf");
@@ -88,6 +118,7 @@ Suite *xm_test_suite(void)
 	tcase_add_test(tc, long_formatted_strings);
 	tcase_add_test(tc, embedded_nul_kept);
 	tcase_add_test(tc, arena_aligned_zeroed_and_big);
+	tcase_add_test(tc, arena_strings_packed_between_aligned_blocks);
 	suite_add_tcase(s, tc);
 	return s;
 }

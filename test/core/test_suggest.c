@@ -1,4 +1,6 @@
+#include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "harness.h"
 #include "xano-mcp/core/suggest.h"
@@ -42,6 +44,57 @@ START_TEST(struct_tables)
 }
 END_TEST
 
+/* The rule of xm_suggest() with full distances: what the shortcuts (the
+ * length filter, stopping a distance once it exceeds the best) must give. */
+static const char *reference(const char *word, const char *const *names, size_t n)
+{
+	size_t len = strlen(word);
+	size_t best = (len / 3 > 1 ? len / 3 : 1) + 1;
+	const char *found = NULL;
+	bool tie = false;
+	for (size_t i = 0; i < n; i++) {
+		size_t d = xm_edit_distance(word, names[i]);
+		if (d < best) {
+			best = d;
+			found = names[i];
+			tie = false;
+		} else if (d == best && found && strcmp(found, names[i]) != 0) {
+			tie = true;
+		}
+	}
+	return tie ? NULL : found;
+}
+
+START_TEST(shortcuts_match_full_distances)
+{
+	static const char *const names[] = {
+		"ca", "cat", "car", "cart", "db.get", "db.has", "db.add", "db.query",
+		"debug.log", "createFunction", "createTask", "createTable", "createApiGroup",
+		"requiresAuth", "description", "tags", "x", "abcdefghijklmnopqrstuvwxyz",
+	};
+	size_t n = sizeof(names) / sizeof(names[0]);
+	static const char *const words[] = {
+		"cax", "c", "ct", "carts", "db.gte", "db.qeury", "db.quer", "dbquery",
+		"debuglog", "createFunctoin", "createTaks", "creatTable", "createApiGrop",
+		"requireAuth", "descriptoin", "tag", "y", "abcdefghijklmnopqrstuvwxy",
+		"zyxwvutsrqponmlkjihgfedcba", "", "createFunctionX", "a.b.c.d.e.f",
+	};
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		const char *want = reference(words[i], names, n);
+		const char *got = xm_suggest(words[i], names, n);
+		if (want) {
+			ck_assert_ptr_nonnull(got);
+			ck_assert_str_eq(got, want);
+		} else {
+			ck_assert_ptr_null(got);
+		}
+	}
+	/* A tie with a candidate whose length differs by exactly the best. */
+	static const char *const three[] = {"cat", "car", "ca"};
+	ck_assert_ptr_null(xm_suggest("cax", three, 3));
+}
+END_TEST
+
 Suite *xm_test_suite(void)
 {
 	Suite *s = suite_create("core-suggest");
@@ -49,6 +102,7 @@ Suite *xm_test_suite(void)
 	tcase_add_test(tc, distances);
 	tcase_add_test(tc, suggestions);
 	tcase_add_test(tc, struct_tables);
+	tcase_add_test(tc, shortcuts_match_full_distances);
 	suite_add_tcase(s, tc);
 	return s;
 }

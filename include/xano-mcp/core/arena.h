@@ -1,7 +1,8 @@
 /*
  * arena: a bump allocator for data that dies together (an AST, a parse).
  *
- * Allocations are 16-byte aligned and zeroed; there is no per-object free,
+ * xm_arena_alloc() memory is 16-byte aligned and zeroed; strings are packed
+ * (alignment 1). There is no per-object free;
  * xm_arena_destroy() releases everything at once. Allocation failure aborts
  * (see xalloc.h). Not thread-safe.
  */

@@ -98,17 +98,18 @@ struct xm_xs_node *xm_lower_simple_var(const char *text, size_t len, struct xm_a
 /*
  * Moves the positions of a parsed expression, which count from its own first
  * byte, to where it stands in the SDK code, so later checks point at the
- * operand rather than at the method call. After a line break the columns no
- * longer add up: such nodes get the expression's start.
+ * operand rather than at the method call. An expression that spanned lines
+ * was flattened to one, so its columns no longer match the SDK text: its
+ * nodes get the expression's start. The recursion is as deep as the tree,
+ * which the parser caps.
  */
 static void relocate(struct xm_xs_node *n, unsigned line, unsigned col, bool one_line)
 {
 	if (!n) {
 		return;
 	}
-	bool shift = one_line && n->line == 1 && n->end_line <= 1;
-	n->col = shift ? col + n->col - 1 : col;
-	n->end_col = shift && n->end_col ? col + n->end_col - 1 : n->col;
+	n->col = one_line ? col + n->col - 1 : col;
+	n->end_col = one_line && n->end_col ? col + n->end_col - 1 : n->col;
 	n->line = line;
 	n->end_line = line;
 	relocate(n->target, line, col, one_line);
@@ -147,12 +148,12 @@ struct xm_xs_node *xm_sdk_parse_xs_expr(const char *text, size_t len, unsigned l
 		fast->end_col = col + (unsigned)len;
 		return fast;
 	}
-	bool one_line = !memchr(text, '\n', len) && !memchr(text, '\r', len);
 	/*
 	 * The SDK keeps an expression on one logical line, where a line break
 	 * is a space; in XanoScript it would end the attribute.
 	 */
-	if (memchr(text, '\n', len) || memchr(text, '\r', len)) {
+	bool one_line = !memchr(text, '\n', len) && !memchr(text, '\r', len);
+	if (!one_line) {
 		char *flat = xm_arena_strndup(arena, text, len);
 		for (size_t i = 0; i < len; i++) {
 			if (flat[i] == '\n' || flat[i] == '\r') {
@@ -161,14 +162,14 @@ struct xm_xs_node *xm_sdk_parse_xs_expr(const char *text, size_t len, unsigned l
 		}
 		text = flat;
 	}
+	/* Only the first error is kept (the rest are counted): an expression
+	 * is short, and what follows is a cascade whose wording (lines, `(` at
+	 * line 1) is the parser's view of the lone expression, not the user's. */
 	struct xm_diags local;
-	xm_diags_init(&local, 16);
+	xm_diags_init(&local, 1);
 	struct xm_xs_node *value = xm_xs_parse_expr(arena, text, len, NULL, &local);
-	/* The first error only: an expression is short, and what follows it
-	 * is a cascade whose wording (lines, `(` at line 1) is the parser's
-	 * view of the lone expression, not the user's. */
-	for (size_t i = 0; i < local.len && i < 1; i++) {
-		const struct xm_diag *d = &local.items[i];
+	if (local.len) {
+		const struct xm_diag *d = &local.items[0];
 		unsigned c = col + d->col - 1;
 		unsigned e = d->end_col > d->col ? col + d->end_col - 1 : c + 1;
 		xm_diags_add(diags, XM_SEV_ERROR, line, c, e, d->code, d->suggestion,

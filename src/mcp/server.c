@@ -418,11 +418,24 @@ static void handle_batch(struct xm_server *s, const struct xm_json *batch, struc
 	}
 	struct xm_buf one = XM_BUF_INIT;
 	size_t answers = 0;
+	size_t start = out->len;
 	for (size_t i = 0; i < xm_json_len(batch); i++) {
 		struct request rq = { .owner = NULL };
 		xm_rpc_decode(xm_json_at(batch, i), &rq.msg);
 		xm_buf_reset(&one);
 		handle_message(s, &rq, &one);
+		/*
+		 * Each answer is capped on its own, but the batch leaves as one
+		 * line, and clients refuse lines over 10 MiB: an answer that would
+		 * push the line past it is replaced by an error naming the way out.
+		 */
+		if (one.len && out->len - start + one.len + 2 > MAX_MESSAGE) {
+			xm_buf_reset(&one);
+			xm_rpc_write_error(&one, rq.msg.id, XM_RPC_INTERNAL_ERROR,
+					"Internal error: the answers of this batch exceed 10 MiB, "
+					"the limit of MCP clients; send this request on its own",
+					NULL);
+		}
 		xm_rpc_message_finish(&rq.msg);
 		if (one.len) {
 			/* only notifications: nothing is sent at all */

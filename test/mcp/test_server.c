@@ -9,6 +9,7 @@
 #include "harness.h"
 #include "test_tools.h"
 #include "xano-mcp/core/log.h"
+#include "xano-mcp/core/xalloc.h"
 #include "xano-mcp/mcp/server.h"
 
 /* A server running on its own thread, spoken to over two pipes. */
@@ -19,8 +20,8 @@ struct session {
 	struct xm_server *server;
 	pthread_t thread;
 	int rc;
-	char buf[1 << 16];
-	size_t len;
+	char *buf; /* what the server wrote and get() has not consumed */
+	size_t len, cap;
 	struct xm_json *last;
 };
 
@@ -83,7 +84,11 @@ static const struct xm_json *get_wait(struct session *s, int wait_ms)
 		if (poll(&p, 1, wait_ms) <= 0) {
 			return NULL;
 		}
-		ssize_t r = read(s->from_server, s->buf + s->len, sizeof(s->buf) - s->len);
+		if (s->len == s->cap) {
+			s->cap = s->cap ? 2 * s->cap : 1 << 16;
+			s->buf = xm_realloc(s->buf, s->cap);
+		}
+		ssize_t r = read(s->from_server, s->buf + s->len, s->cap - s->len);
 		ck_assert_int_gt(r, 0);
 		s->len += (size_t)r;
 	}
@@ -103,6 +108,7 @@ static void close_session(struct session *s)
 	ck_assert_int_eq(s->rc, 0);
 	xm_server_destroy(s->server);
 	xm_json_free(s->last);
+	free(s->buf);
 	close(s->from_server);
 	close(s->server_in);
 	close(s->server_out);
@@ -361,6 +367,55 @@ START_TEST(batches_follow_the_revision)
 	initialize(&s, "2025-06-18");
 	put(&s, "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]");
 	expect_error(&s, -32600, NULL);
+	close_session(&s);
+}
+END_TEST
+
+/*
+ * Six compiles of 900 KB each answer about 2 MB apiece (the XanoScript in
+ * the text and in structuredContent): the batch's line would pass the
+ * 10 MiB clients accept, so the answers that do not fit become errors.
+ */
+START_TEST(batch_answers_stay_under_10_mib)
+{
+	struct session s;
+	open_session(&s, 0, 0);
+	initialize(&s, "2025-03-26");
+	struct xm_buf line = XM_BUF_INIT;
+	xm_buf_addc(&line, '[');
+	for (int i = 0; i < 6; i++) {
+		xm_buf_addf(&line, "%s{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"tools/call\","
+				"\"params\":{\"name\":\"compile_sdk_code\",\"arguments\":{\"code\":"
+				"\"createFunction('f%d').var('s', '", i ? "," : "", i + 1, i);
+		xm_buf_addn(&line, 'x', 900000);
+		xm_buf_adds(&line, "').response('$s')\"}}}");
+	}
+	xm_buf_addc(&line, ']');
+	put(&s, line.data);
+	xm_buf_finish(&line);
+	const struct xm_json *v = get(&s);
+	ck_assert_int_eq(xm_json_type(v), XM_JSON_ARRAY);
+	ck_assert_uint_eq(xm_json_len(v), 6);
+	size_t ok = 0;
+	for (size_t i = 0; i < 6; i++) {
+		const struct xm_json *a = xm_json_at(v, i);
+		char want[8];
+		snprintf(want, sizeof(want), "%zu", i + 1);
+		ck_assert_str_eq(id_text(a), want);
+		if (xm_json_get(a, "result")) {
+			ck_assert_uint_eq(ok, i); /* the ones that fit come first */
+			ok++;
+		} else {
+			const char *m = xm_json_string(xm_json_get(xm_json_get(a, "error"),
+					"message"));
+			ck_assert_ptr_nonnull(strstr(m, "on its own"));
+		}
+	}
+	ck_assert_uint_ge(ok, 2);
+	ck_assert_uint_lt(ok, 6);
+	/* still serving */
+	put(&s, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}");
+	expect_result(&s, "7");
 	close_session(&s);
 }
 END_TEST
@@ -672,6 +727,7 @@ Suite *xm_test_suite(void)
 	tcase_add_test(tc, malformed_messages_get_the_right_codes);
 	tcase_add_test(tc, nul_bytes_and_long_lines);
 	tcase_add_test(tc, batches_follow_the_revision);
+	tcase_add_test(tc, batch_answers_stay_under_10_mib);
 	tcase_add_test(tc, tools_list_pages);
 	tcase_add_test(tc, tools_call_validates_and_runs);
 	tcase_add_test(tc, long_calls_report_progress_and_can_be_cancelled);

@@ -10,7 +10,9 @@
  * answered at once with -32601 naming the revisions we speak, so probing
  * clients fall back to initialize instead of waiting out a timeout.
  * Batches (JSON arrays) are served only under 2025-03-26, the one revision
- * that has them; otherwise an array gets one -32600.
+ * that has them; otherwise an array gets one -32600. No line written is
+ * over 10 MiB (clients refuse longer ones): a result that large, or an
+ * answer that would push a batch's line past it, is replaced by -32603.
  *
  * Concurrency model. One reading thread (the caller of xm_server_run) reads
  * lines, parses and dispatches them in order. Everything quick runs right

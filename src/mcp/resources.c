@@ -105,9 +105,14 @@ void xm_method_resources_read(struct xm_server *s, struct request *rq, struct re
 		write_contents(r, uri, res->mime_type, res->text, res->len);
 		return;
 	}
+	/* A worker only when a slow template may claim the URI: its text
+	 * before the first variable must match. Other URIs are answered in
+	 * order, at once. */
 	bool slow = false;
 	for (size_t i = 0; i < s->reg->ntemplates; i++) {
-		slow = slow || s->reg->templates[i]->long_running;
+		const struct xm_resource_template *tp = s->reg->templates[i];
+		size_t literal = strcspn(tp->uri_template, "{");
+		slow = slow || (tp->long_running && strncmp(uri, tp->uri_template, literal) == 0);
 	}
 	struct xm_call_ctx *c = xm_calls_new(s, rq, read_templates);
 	c->uri = xm_strdup(uri);

@@ -1,0 +1,653 @@
+/*
+ * The fake Xano Metadata API server (test/xano/fake-xano.mjs), over real
+ * HTTP through libcurl as the client will use it: paging, errors, the
+ * XanoScript fields, branches, faults, the request log and reset.
+ */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "fake_xano.h"
+#include "harness.h"
+#include "xano-mcp/core/buf.h"
+#include "xano-mcp/core/json.h"
+#include "xano-mcp/core/loader.h"
+
+struct reply {
+	CURLcode rc;
+	long status;
+	struct xm_buf body;
+	struct xm_json *json; /* the body parsed, NULL when it is no JSON */
+};
+
+static size_t collect(char *data, size_t size, size_t n, void *userdata)
+{
+	xm_buf_add(userdata, data, size * n);
+	return size * n;
+}
+
+/*
+ * One request to the fake. token NULL sends no Authorization header;
+ * content_type and body may be NULL.
+ */
+static void request(const struct xm_fake_xano *f, const char *method, const char *path,
+		const char *token, const char *content_type, const char *body, struct reply *r)
+{
+	struct xm_error err = XM_ERROR_INIT;
+	const struct xm_libcurl *curl = xm_loader_libcurl(&err);
+	ck_assert_msg(curl != NULL, "%s", err.message);
+	memset(r, 0, sizeof(*r));
+	struct xm_buf url = XM_BUF_INIT, auth = XM_BUF_INIT, type = XM_BUF_INIT;
+	xm_buf_addf(&url, "%s%s", f->origin, path);
+	struct curl_slist *headers = NULL;
+	if (token) {
+		xm_buf_addf(&auth, "Authorization: Bearer %s", token);
+		headers = curl->slist_append(headers, xm_buf_str(&auth));
+	}
+	if (content_type) {
+		xm_buf_addf(&type, "Content-Type: %s", content_type);
+		headers = curl->slist_append(headers, xm_buf_str(&type));
+	}
+	CURL *h = curl->easy_init();
+	ck_assert_ptr_nonnull(h);
+	curl->easy_setopt(h, CURLOPT_URL, xm_buf_str(&url));
+	curl->easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http");
+	curl->easy_setopt(h, CURLOPT_CUSTOMREQUEST, method);
+	curl->easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	curl->easy_setopt(h, CURLOPT_TIMEOUT_MS, 20000L);
+	curl->easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+	curl->easy_setopt(h, CURLOPT_WRITEFUNCTION, collect);
+	curl->easy_setopt(h, CURLOPT_WRITEDATA, &r->body);
+	if (body) {
+		curl->easy_setopt(h, CURLOPT_POSTFIELDS, body);
+		curl->easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)strlen(body));
+	}
+	r->rc = curl->easy_perform(h);
+	curl->easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r->status);
+	r->json = xm_json_parse(r->body.data ? r->body.data : "", r->body.len, NULL, NULL);
+	curl->easy_cleanup(h);
+	curl->slist_free_all(headers);
+	xm_buf_finish(&url);
+	xm_buf_finish(&auth);
+	xm_buf_finish(&type);
+}
+
+static void get(const struct xm_fake_xano *f, const char *path, struct reply *r)
+{
+	request(f, "GET", path, XM_FAKE_XANO_TOKEN, NULL, NULL, r);
+}
+
+static void reply_finish(struct reply *r)
+{
+	xm_buf_finish(&r->body);
+	xm_json_free(r->json);
+	memset(r, 0, sizeof(*r));
+}
+
+static const char *body_text(const struct reply *r)
+{
+	return xm_buf_str(&r->body);
+}
+
+/* Asserts an HTTP answer with this status and, when code is not NULL, a
+ * Xano error body with this code. */
+static void expect(const struct reply *r, long status, const char *code)
+{
+	ck_assert_msg(r->rc == CURLE_OK, "curl: %d", (int)r->rc);
+	ck_assert_msg(r->status == status, "status %ld, not %ld: %s", r->status, status,
+		body_text(r));
+	if (code) {
+		const char *got = xm_json_string(xm_json_get(r->json, "code"));
+		ck_assert_msg(got && strcmp(got, code) == 0, "code %s, not %s: %s",
+			got ? got : "(none)", code, body_text(r));
+		ck_assert_ptr_nonnull(xm_json_string(xm_json_get(r->json, "message")));
+	}
+}
+
+static int64_t int_of(const struct xm_json *v)
+{
+	int64_t n = -1;
+	ck_assert_msg(xm_json_int64(v, &n), "not an integer");
+	return n;
+}
+
+static void start(struct xm_fake_xano *f, const char *const *args)
+{
+	ck_assert_msg(xm_fake_xano_start(f, args),
+		"the fake Xano server did not start: see the messages above (node missing?)");
+}
+
+/* The answer of a control command that must succeed; the caller frees it. */
+static char *command(struct xm_fake_xano *f, const char *line)
+{
+	char *answer = NULL;
+	bool ok = xm_fake_xano_command(f, line, &answer);
+	ck_assert_msg(ok, "%s -> %s", line, answer ? answer : "(nothing)");
+	return answer;
+}
+
+START_TEST(pages_follow_next_page_to_the_end)
+{
+	struct xm_fake_xano f;
+	start(&f, NULL);
+	/* 125 APIs in group 47: pages of 50, 50 and 25, then nextPage null. */
+	const int64_t next[] = { 2, 3, -1 }, prev[] = { -1, 1, 2 };
+	const size_t counts[] = { 50, 50, 25 };
+	int64_t seen[125];
+	size_t total = 0;
+	for (int page = 1; page <= 3; page++) {
+		char path[128];
+		snprintf(path, sizeof(path),
+			"/api:meta/workspace/7/apigroup/47/api?page=%d&per_page=50", page);
+		struct reply r;
+		get(&f, path, &r);
+		expect(&r, 200, NULL);
+		ck_assert_int_eq(int_of(xm_json_get(r.json, "curPage")), page);
+		const struct xm_json *n = xm_json_get(r.json, "nextPage");
+		const struct xm_json *p = xm_json_get(r.json, "prevPage");
+		if (next[page - 1] < 0) {
+			ck_assert(xm_json_is_null(n));
+		} else {
+			ck_assert_int_eq(int_of(n), next[page - 1]);
+		}
+		if (prev[page - 1] < 0) {
+			ck_assert(xm_json_is_null(p));
+		} else {
+			ck_assert_int_eq(int_of(p), prev[page - 1]);
+		}
+		/* No total: Xano does not say how many there are. */
+		ck_assert_ptr_null(xm_json_get(r.json, "itemsTotal"));
+		const struct xm_json *items = xm_json_get(r.json, "items");
+		ck_assert_uint_eq(xm_json_len(items), counts[page - 1]);
+		for (size_t i = 0; i < xm_json_len(items); i++) {
+			const struct xm_json *item = xm_json_at(items, i);
+			seen[total++] = int_of(xm_json_get(item, "id"));
+			ck_assert_str_eq(xm_json_string(xm_json_get(item, "verb")), "GET");
+			/* Lists carry no script unless asked. */
+			ck_assert_ptr_null(xm_json_get(item, "xanoscript"));
+		}
+		reply_finish(&r);
+	}
+	for (size_t i = 0; i < total; i++) {
+		for (size_t j = i + 1; j < total; j++) {
+			ck_assert_msg(seen[i] != seen[j], "id %lld on two pages", (long long)seen[i]);
+		}
+	}
+	/* Past the end: an empty page, not an error. */
+	struct reply r;
+	get(&f, "/api:meta/workspace/7/apigroup/47/api?page=4&per_page=50", &r);
+	expect(&r, 200, NULL);
+	ck_assert_uint_eq(xm_json_len(xm_json_get(r.json, "items")), 0);
+	ck_assert(xm_json_is_null(xm_json_get(r.json, "nextPage")));
+	reply_finish(&r);
+	/* The default page size is 50. */
+	get(&f, "/api:meta/workspace/7/apigroup/47/api", &r);
+	expect(&r, 200, NULL);
+	ck_assert_uint_eq(xm_json_len(xm_json_get(r.json, "items")), 50);
+	reply_finish(&r);
+	xm_fake_xano_stop(&f);
+}
+END_TEST
+
+START_TEST(bare_arrays_and_the_account_host)
+{
+	struct xm_fake_xano f;
+	start(&f, NULL);
+	struct reply r;
+	get(&f, "/api:meta/workspace", &r);
+	expect(&r, 200, NULL);
+	ck_assert_int_eq(xm_json_type(r.json), XM_JSON_ARRAY);
+	ck_assert_uint_eq(xm_json_len(r.json), 2);
+	ck_assert_int_eq(int_of(xm_json_get(xm_json_at(r.json, 0), "id")), 7);
+	ck_assert_int_eq(int_of(xm_json_get(xm_json_at(r.json, 1), "id")), 12);
+	ck_assert_str_eq(xm_json_string(xm_json_get(xm_json_at(r.json, 0), "branch")), "v1");
+	reply_finish(&r);
+
+	get(&f, "/api:meta/workspace/7/branch", &r);
+	expect(&r, 200, NULL);
+	ck_assert_int_eq(xm_json_type(r.json), XM_JSON_ARRAY);
+	ck_assert_uint_ge(xm_json_len(r.json), 2);
+	bool live = false;
+	ck_assert(xm_json_bool(xm_json_get(xm_json_at(r.json, 0), "live"), &live) && live);
+	ck_assert_str_eq(xm_json_string(xm_json_get(xm_json_at(r.json, 1), "label")), "dev");
+	/* "YYYY-MM-DD HH:MM:SS+0000" */
+	const char *when = xm_json_string(xm_json_get(xm_json_at(r.json, 1), "created_at"));
+	ck_assert_ptr_nonnull(when);
+	ck_assert_uint_eq(strlen(when), 24);
+	ck_assert_str_eq(when + 19, "+0000");
+	reply_finish(&r);
+
+	/* The instance list points back at the fake itself. */
+	get(&f, "/api:meta/instance", &r);
+	expect(&r, 200, NULL);
+	const struct xm_json *inst = xm_json_at(r.json, 0);
+	struct xm_buf meta = XM_BUF_INIT;
+	xm_buf_addf(&meta, "%s/api:meta", f.origin);
+	ck_assert_str_eq(xm_json_string(xm_json_get(inst, "meta_api")), xm_buf_str(&meta));
+	const char *name = xm_json_string(xm_json_get(inst, "name"));
+	ck_assert_ptr_nonnull(name);
+	char path[128];
+	snprintf(path, sizeof(path), "/api:meta/instance/%s", name);
+	reply_finish(&r);
+	get(&f, path, &r);
+	expect(&r, 200, NULL);
+	ck_assert_str_eq(xm_json_string(xm_json_get(r.json, "meta_api")), xm_buf_str(&meta));
+	reply_finish(&r);
+	xm_buf_finish(&meta);
+
+	get(&f, "/api:meta/auth/me", &r);
+	expect(&r, 200, NULL);
+	ck_assert_ptr_nonnull(xm_json_string(xm_json_get(r.json, "email")));
+	ck_assert_ptr_nonnull(xm_json_get(r.json, "id"));
+	reply_finish(&r);
+	xm_fake_xano_stop(&f);
+}
+END_TEST
+
+START_TEST(tokens_are_required)
+{
+	struct xm_fake_xano f;
+	start(&f, NULL);
+	struct reply r;
+	request(&f, "GET", "/api:meta/workspace", NULL, NULL, NULL, &r);
+	expect(&r, 401, "ERROR_CODE_UNAUTHORIZED");
+	reply_finish(&r);
+	request(&f, "GET", "/api:meta/auth/me", "not-the-token", NULL, NULL, &r);
+	expect(&r, 401, "ERROR_CODE_UNAUTHORIZED");
+	reply_finish(&r);
+	xm_fake_xano_stop(&f);
+
+	/* --token replaces the default token. */
+	start(&f, (const char *const[]){ "--token", "other-token-42", NULL });
+	request(&f, "GET", "/api:meta/auth/me", XM_FAKE_XANO_TOKEN, NULL, NULL, &r);
+	expect(&r, 401, "ERROR_CODE_UNAUTHORIZED");
+	reply_finish(&r);
+	request(&f, "GET", "/api:meta/auth/me", "other-token-42", NULL, NULL, &r);
+	expect(&r, 200, NULL);
+	reply_finish(&r);
+	xm_fake_xano_stop(&f);
+}
+END_TEST
+
+START_TEST(unknown_things_and_bad_params)
+{
+	struct xm_fake_xano f;
+	start(&f, NULL);
+	struct reply r;
+	get(&f, "/api:meta/workspace/7/apigroup/999999", &r);
+	expect(&r, 404, "ERROR_CODE_NOT_FOUND");
+	reply_finish(&r);
+	get(&f, "/api:meta/workspace/99", &r);
+	expect(&r, 404, "ERROR_CODE_NOT_FOUND");
+	reply_finish(&r);
+	get(&f, "/api:meta/workspace/12/apigroup/5/api/1002", &r); /* an api of another group */
+	expect(&r, 404, "ERROR_CODE_NOT_FOUND");
+	reply_finish(&r);
+	get(&f, "/api:meta/no/such/route", &r);
+	expect(&r, 404, "ERROR_CODE_NOT_FOUND");
+	ck_assert_str_eq(xm_json_string(xm_json_get(r.json, "message")),
+		"Unable to locate request.");
+	reply_finish(&r);
+	get(&f, "/api:meta/workspace/7/function?per_page=0", &r);
+	expect(&r, 400, "ERROR_CODE_INPUT_ERROR");
+	ck_assert_str_eq(xm_json_string(xm_json_get(xm_json_get(r.json, "payload"), "param")),
+		"per_page");
+	reply_finish(&r);
+	get(&f, "/api:meta/workspace/7/function?include_xanoscript=maybe", &r);
+	expect(&r, 400, "ERROR_CODE_INPUT_ERROR");
+	reply_finish(&r);
+	xm_fake_xano_stop(&f);
+}
+END_TEST
+
+START_TEST(xanoscript_and_branches)
+{
+	struct xm_fake_xano f;
+	start(&f, NULL);
+	struct reply r;
+	get(&f, "/api:meta/workspace/7/apigroup/41/api/1002?include_xanoscript=true", &r);
+	expect(&r, 200, NULL);
+	const struct xm_json *xs = xm_json_get(r.json, "xanoscript");
+	ck_assert_str_eq(xm_json_string(xm_json_get(xs, "status")), "ok");
+	const char *value = xm_json_string(xm_json_get(xs, "value"));
+	ck_assert_ptr_nonnull(value);
+	ck_assert_msg(strncmp(value, "query \"auth/login\" verb=POST {", 30) == 0, "%s", value);
+	ck_assert_str_eq(xm_json_string(xm_json_get(r.json, "name")), "auth/login");
+	reply_finish(&r);
+
+	get(&f, "/api:meta/workspace/7/apigroup/41/api/1002", &r);
+	expect(&r, 200, NULL);
+	ck_assert_ptr_null(xm_json_get(r.json, "xanoscript"));
+	reply_finish(&r);
+
+	/* A legacy function has no XanoScript form: status "error", a message. */
+	get(&f, "/api:meta/workspace/7/function/302?include_xanoscript=true", &r);
+	expect(&r, 200, NULL);
+	xs = xm_json_get(r.json, "xanoscript");
+	ck_assert_str_eq(xm_json_string(xm_json_get(xs, "status")), "error");
+	ck_assert_ptr_nonnull(xm_json_string(xm_json_get(xs, "message")));
+	reply_finish(&r);
+
+	/* The group carries its canonical; lists carry scripts when asked. */
+	get(&f, "/api:meta/workspace/7/apigroup?include_xanoscript=1&per_page=10", &r);
+	expect(&r, 200, NULL);
+	const struct xm_json *items = xm_json_get(r.json, "items");
+	ck_assert_uint_eq(xm_json_len(items), 4);
+	for (size_t i = 0; i < xm_json_len(items); i++) {
+		const struct xm_json *g = xm_json_at(items, i);
+		ck_assert_ptr_nonnull(xm_json_string(xm_json_get(g, "canonical")));
+		value = xm_json_string(xm_json_get(xm_json_get(g, "xanoscript"), "value"));
+		ck_assert_msg(value && strncmp(value, "api_group ", 10) == 0, "%s", body_text(&r));
+	}
+	reply_finish(&r);
+
+	/* An endpoint that exists only on the dev branch. */
+	get(&f, "/api:meta/workspace/7/apigroup/42/api/1099?branch=dev", &r);
+	expect(&r, 200, NULL);
+	ck_assert_str_eq(xm_json_string(xm_json_get(r.json, "name")), "posts/featured");
+	reply_finish(&r);
+	get(&f, "/api:meta/workspace/7/apigroup/42/api/1099", &r);
+	expect(&r, 404, "ERROR_CODE_NOT_FOUND");
+	reply_finish(&r);
+	get(&f, "/api:meta/workspace/7/apigroup/42/api/1099?branch=v1", &r);
+	expect(&r, 404, "ERROR_CODE_NOT_FOUND");
+	reply_finish(&r);
+	get(&f, "/api:meta/workspace/7/apigroup?branch=no-such-branch", &r);
+	expect(&r, 400, "ERROR_CODE_INPUT_ERROR");
+	reply_finish(&r);
+
+	/* The other collections. */
+	get(&f, "/api:meta/workspace/7/task/88?include_xanoscript=true", &r);
+	expect(&r, 200, NULL);
+	value = xm_json_string(xm_json_get(xm_json_get(r.json, "xanoscript"), "value"));
+	ck_assert_msg(value && strncmp(value, "task ", 5) == 0, "%s", body_text(&r));
+	reply_finish(&r);
+	get(&f, "/api:meta/workspace/7/table?per_page=2", &r);
+	expect(&r, 200, NULL);
+	ck_assert_uint_eq(xm_json_len(xm_json_get(r.json, "items")), 2);
+	ck_assert_int_eq(int_of(xm_json_get(r.json, "nextPage")), 2);
+	reply_finish(&r);
+	get(&f, "/api:meta/workspace/7/request_history?per_page=5&query_id=1002", &r);
+	expect(&r, 200, NULL);
+	items = xm_json_get(r.json, "items");
+	ck_assert_uint_ge(xm_json_len(items), 1);
+	ck_assert_int_eq(int_of(xm_json_get(xm_json_at(items, 0), "query_id")), 1002);
+	reply_finish(&r);
+	xm_fake_xano_stop(&f);
+}
+END_TEST
+
+START_TEST(fault_429_twice_then_success)
+{
+	struct xm_fake_xano f;
+	start(&f, NULL);
+	free(command(&f, "{\"fault\":{\"method\":\"GET\",\"path\":\"/api:meta/workspace/7/apigroup\","
+		"\"status\":429,\"times\":2}}"));
+	struct reply r;
+	for (int i = 0; i < 2; i++) {
+		get(&f, "/api:meta/workspace/7/apigroup", &r);
+		expect(&r, 429, "ERROR_CODE_TOO_MANY_REQUESTS");
+		reply_finish(&r);
+	}
+	get(&f, "/api:meta/workspace/7/apigroup", &r);
+	expect(&r, 200, NULL);
+	reply_finish(&r);
+
+	/* A prefix fault with its own body and header, other methods untouched. */
+	free(command(&f, "{\"fault\":{\"path\":\"/api:meta/workspace/7/*\",\"status\":503,"
+		"\"body\":\"upstream gone\",\"headers\":{\"x-fake\":\"yes\"}}}"));
+	get(&f, "/api:meta/workspace/7/function", &r);
+	ck_assert_int_eq(r.status, 503);
+	ck_assert_str_eq(body_text(&r), "upstream gone");
+	reply_finish(&r);
+	get(&f, "/api:meta/workspace/7/function", &r);
+	expect(&r, 200, NULL);
+	reply_finish(&r);
+	xm_fake_xano_stop(&f);
+}
+END_TEST
+
+START_TEST(faults_that_break_the_connection)
+{
+	struct xm_fake_xano f;
+	start(&f, NULL);
+	free(command(&f, "{\"fault\":{\"path\":\"/api:meta/auth/me\",\"action\":\"drop\"}}"));
+	struct reply r;
+	get(&f, "/api:meta/auth/me", &r);
+	ck_assert_msg(r.rc == CURLE_GOT_NOTHING, "curl said %d", (int)r.rc);
+	reply_finish(&r);
+
+	free(command(&f, "{\"fault\":{\"path\":\"/api:meta/workspace\",\"action\":\"partial\"}}"));
+	get(&f, "/api:meta/workspace", &r);
+	ck_assert_msg(r.rc == CURLE_PARTIAL_FILE, "curl said %d", (int)r.rc);
+	ck_assert_uint_gt(r.body.len, 0);
+	ck_assert_ptr_null(r.json);
+	reply_finish(&r);
+
+	free(command(&f, "{\"fault\":{\"path\":\"/api:meta/workspace\",\"action\":\"garbage\"}}"));
+	get(&f, "/api:meta/workspace", &r);
+	expect(&r, 200, NULL);
+	ck_assert_ptr_null(r.json);
+	reply_finish(&r);
+
+	free(command(&f, "{\"fault\":{\"path\":\"/api:meta/workspace\",\"action\":\"slow\","
+		"\"delay_ms\":5}}"));
+	get(&f, "/api:meta/workspace", &r);
+	expect(&r, 200, NULL);
+	ck_assert_uint_eq(xm_json_len(r.json), 2);
+	reply_finish(&r);
+
+	/* And the server is still fine. */
+	get(&f, "/api:meta/auth/me", &r);
+	expect(&r, 200, NULL);
+	reply_finish(&r);
+	xm_fake_xano_stop(&f);
+}
+END_TEST
+
+START_TEST(request_log_never_holds_a_token)
+{
+	struct xm_fake_xano f;
+	start(&f, NULL);
+	struct reply r;
+	get(&f, "/api:meta/workspace?branch=", &r);
+	reply_finish(&r);
+	request(&f, "GET", "/api:meta/auth/me", "a-secret-but-wrong-token", NULL, NULL, &r);
+	reply_finish(&r);
+	request(&f, "GET", "/api:meta/auth/me", NULL, NULL, NULL, &r);
+	reply_finish(&r);
+	char *answer = command(&f, "{\"requests\":true}");
+	ck_assert_msg(strstr(answer, XM_FAKE_XANO_TOKEN) == NULL, "%s", answer);
+	ck_assert_msg(strstr(answer, "a-secret-but-wrong-token") == NULL, "%s", answer);
+	struct xm_json *doc = xm_json_parse(answer, strlen(answer), NULL, NULL);
+	ck_assert_ptr_nonnull(doc);
+	const struct xm_json *log = xm_json_get(doc, "requests");
+	ck_assert_uint_eq(xm_json_len(log), 3);
+	const char *auths[] = { "bearer-ok", "bearer-bad", "none" };
+	const long statuses[] = { 200, 401, 401 };
+	for (size_t i = 0; i < 3; i++) {
+		const struct xm_json *e = xm_json_at(log, i);
+		ck_assert_str_eq(xm_json_string(xm_json_get(e, "auth")), auths[i]);
+		ck_assert_str_eq(xm_json_string(xm_json_get(e, "method")), "GET");
+		ck_assert_int_eq(int_of(xm_json_get(e, "status")), statuses[i]);
+	}
+	ck_assert_str_eq(xm_json_string(xm_json_get(xm_json_at(log, 0), "path")),
+		"/api:meta/workspace");
+	ck_assert_str_eq(xm_json_string(xm_json_get(xm_json_get(xm_json_at(log, 0), "query"),
+		"branch")), "");
+	xm_json_free(doc);
+	free(answer);
+	xm_fake_xano_stop(&f);
+}
+END_TEST
+
+START_TEST(reset_clears_faults_and_log)
+{
+	struct xm_fake_xano f;
+	start(&f, NULL);
+	free(command(&f, "{\"fault\":{\"path\":\"/api:meta/workspace\",\"status\":500,\"times\":5}}"));
+	struct reply r;
+	get(&f, "/api:meta/workspace", &r);
+	expect(&r, 500, "ERROR_FATAL");
+	reply_finish(&r);
+	free(command(&f, "{\"reset\":true}"));
+	get(&f, "/api:meta/workspace", &r);
+	expect(&r, 200, NULL);
+	reply_finish(&r);
+	char *answer = command(&f, "{\"requests\":true}");
+	struct xm_json *doc = xm_json_parse(answer, strlen(answer), NULL, NULL);
+	ck_assert_uint_eq(xm_json_len(xm_json_get(doc, "requests")), 1);
+	xm_json_free(doc);
+	free(answer);
+
+	answer = command(&f, "{\"state\":true}");
+	ck_assert_msg(strstr(answer, "\"Blog backend\"") != NULL, "%.200s", answer);
+	free(answer);
+	xm_fake_xano_stop(&f);
+}
+END_TEST
+
+START_TEST(control_channel_refuses_nonsense)
+{
+	struct xm_fake_xano f;
+	start(&f, NULL);
+	const char *bad[] = {
+		"not json",
+		"[1,2]",
+		"{\"explode\":true}",
+		"{\"fault\":{\"path\":\"/x\",\"action\":\"explode\"}}",
+		"{\"fault\":{\"path\":\"no-slash\"}}",
+		"{\"fault\":{\"path\":\"/x\",\"times\":0}}",
+		"{\"fault\":{\"path\":\"/x\",\"status\":99}}",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		char *answer = NULL;
+		ck_assert(!xm_fake_xano_command(&f, bad[i], &answer));
+		ck_assert_msg(answer && strncmp(answer, "{\"ok\":false,\"error\":", 20) == 0,
+			"%s -> %s", bad[i], answer ? answer : "(nothing)");
+		free(answer);
+	}
+	free(command(&f, "{\"requests\":true}"));
+	xm_fake_xano_stop(&f);
+}
+END_TEST
+
+START_TEST(rate_limit_answers_429)
+{
+	struct xm_fake_xano f;
+	start(&f, (const char *const[]){ "--rate-limit", "3/60", NULL });
+	struct reply r;
+	for (int i = 0; i < 3; i++) {
+		get(&f, "/api:meta/workspace", &r);
+		expect(&r, 200, NULL);
+		reply_finish(&r);
+	}
+	get(&f, "/api:meta/workspace", &r);
+	expect(&r, 429, "ERROR_CODE_TOO_MANY_REQUESTS");
+	ck_assert_msg(strstr(body_text(&r), "Whoa there! Your plan only supports 3 requests "
+		"per 60 seconds.") != NULL, "%s", body_text(&r));
+	reply_finish(&r);
+	xm_fake_xano_stop(&f);
+}
+END_TEST
+
+/* Writes raw bytes to the server and returns what it answers (malloc'd). */
+static char *raw_exchange(const struct xm_fake_xano *f, const char *bytes, size_t len)
+{
+	int port = atoi(f->origin + strlen("http://127.0.0.1:"));
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	ck_assert_int_ge(fd, 0);
+	struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port) };
+	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	ck_assert_int_eq(connect(fd, (struct sockaddr *)&addr, sizeof(addr)), 0);
+	ck_assert_int_eq(write(fd, bytes, len), (ssize_t)len);
+	shutdown(fd, SHUT_WR);
+	struct xm_buf got = XM_BUF_INIT;
+	char chunk[4096];
+	ssize_t n;
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0) {
+		xm_buf_add(&got, chunk, (size_t)n);
+	}
+	close(fd);
+	return xm_buf_steal(&got);
+}
+
+START_TEST(survives_hostile_requests)
+{
+	struct xm_fake_xano f;
+	start(&f, NULL);
+	char *got = raw_exchange(&f, "GARBAGE\r\n\r\n", 11);
+	ck_assert_msg(strncmp(got, "HTTP/1.1 400", 12) == 0, "%s", got);
+	free(got);
+
+	/* 20 KB of one header: over the header limit. */
+	struct xm_buf req = XM_BUF_INIT;
+	xm_buf_adds(&req, "GET /api:meta/workspace HTTP/1.1\r\nHost: x\r\nX-Big: ");
+	xm_buf_addn(&req, 'a', 20000);
+	xm_buf_adds(&req, "\r\n\r\n");
+	got = raw_exchange(&f, req.data, req.len);
+	ck_assert_msg(strncmp(got, "HTTP/1.1 431", 12) == 0, "%.100s", got);
+	free(got);
+	xm_buf_finish(&req);
+
+	/* A body over 8 MiB. */
+	size_t big = 9u << 20;
+	char *body = malloc(big + 1);
+	ck_assert_ptr_nonnull(body);
+	memset(body, 'x', big);
+	body[big] = '\0';
+	struct reply r;
+	request(&f, "POST", "/api:meta/workspace/7/apigroup", XM_FAKE_XANO_TOKEN,
+		"text/x-xanoscript", body, &r);
+	ck_assert_int_eq(r.status, 413);
+	reply_finish(&r);
+	free(body);
+
+	/* A malformed percent escape in a path parameter. */
+	get(&f, "/api:meta/instance/%E0%A4%A", &r);
+	expect(&r, 404, "ERROR_CODE_NOT_FOUND");
+	reply_finish(&r);
+
+	get(&f, "/api:meta/workspace", &r);
+	expect(&r, 200, NULL);
+	reply_finish(&r);
+	xm_fake_xano_stop(&f);
+}
+END_TEST
+
+START_TEST(missing_node_is_a_clear_failure)
+{
+	setenv("XM_NODE", "/nonexistent/node", 1);
+	struct xm_fake_xano f;
+	ck_assert(!xm_fake_xano_start(&f, NULL));
+	ck_assert_int_eq(f.pid, 0);
+	unsetenv("XM_NODE");
+	xm_fake_xano_stop(&f);
+	xm_fake_xano_stop(NULL);
+}
+END_TEST
+
+Suite *xm_test_suite(void)
+{
+	Suite *s = suite_create("xano-fake");
+	TCase *tc = tcase_create("fake");
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, pages_follow_next_page_to_the_end);
+	tcase_add_test(tc, bare_arrays_and_the_account_host);
+	tcase_add_test(tc, tokens_are_required);
+	tcase_add_test(tc, unknown_things_and_bad_params);
+	tcase_add_test(tc, xanoscript_and_branches);
+	tcase_add_test(tc, fault_429_twice_then_success);
+	tcase_add_test(tc, faults_that_break_the_connection);
+	tcase_add_test(tc, request_log_never_holds_a_token);
+	tcase_add_test(tc, reset_clears_faults_and_log);
+	tcase_add_test(tc, control_channel_refuses_nonsense);
+	tcase_add_test(tc, rate_limit_answers_429);
+	tcase_add_test(tc, survives_hostile_requests);
+	tcase_add_test(tc, missing_node_is_a_clear_failure);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -24,7 +24,17 @@
 
 #define XS_MIME "text/x-xanoscript"
 
-enum { MAX_SEGMENTS = 8, MAX_ID_DIGITS = 18 };
+enum { MAX_ID_DIGITS = 18 };
+
+/*
+ * An assistant waits on these reads: 30 s per attempt and three attempts
+ * at most (with waits of about 1 and 2 s), not the client's defaults
+ * meant for long deployments. Cancellation ends them sooner.
+ */
+static const struct xm_http_options http_options = {
+	.timeout_ms = 30 * 1000,
+	.max_attempts = 3,
+};
 
 /* The variables of a template, as parsed from a URI. */
 struct match {
@@ -115,7 +125,7 @@ static enum xm_resource_status read_object(const struct xm_resource_template *tp
 	struct xm_connection conn;
 	struct xm_xano_error e = XM_XANO_ERROR_INIT;
 	enum xm_resource_status st = XM_RESOURCE_FAILED;
-	if (xm_connect(&conn, &(struct xm_connect_options){
+	if (xm_connect(&conn, &(struct xm_connect_options){.http = &http_options,
 			.cancelled = cancelled_read, .cancel_data = (void *)call}, &e) &&
 			xm_deployed_xanoscript(&conn, &m.ref, text, &e)) {
 		*mime_type = XS_MIME;
@@ -143,14 +153,31 @@ static int64_t known_id(const struct xm_completion *c, const char *name,
 	return 0;
 }
 
+/* Whether the template has a variable called name. */
+static bool has_variable(const struct xm_resource_template *tp, const char *name)
+{
+	size_t len = strlen(name);
+	for (const char *v = strchr(tp->uri_template, '{'); v; v = strchr(v + 1, '{')) {
+		if (strncmp(v + 1, name, len) == 0 && v[1 + len] == '}') {
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Ids of the collection the variable ranges over, by prefix. */
-static void complete_ids(struct xm_completion *c, enum xm_meta_kind template_kind)
+static void complete_ids(const struct xm_resource_template *tp, enum xm_meta_kind template_kind,
+		struct xm_completion *c)
 {
 	struct xm_connection conn;
 	struct xm_xano_error e = XM_XANO_ERROR_INIT;
 	int64_t *ids = NULL;
 	size_t n = 0;
-	if (!xm_connect(&conn, &(struct xm_connect_options){
+	memset(&conn, 0, sizeof(conn));
+	if (!has_variable(tp, c->variable)) {
+		goto out;
+	}
+	if (!xm_connect(&conn, &(struct xm_connect_options){.http = &http_options,
 			.cancelled = cancelled_completion, .cancel_data = c}, &e)) {
 		LOG_INFO("no completion for {%s}: %s", c->variable, e.err.message);
 		goto out;
@@ -199,7 +226,7 @@ out:
 	}                                                                           \
 	static void complete_##var(struct xm_completion *c)                         \
 	{                                                                           \
-		complete_ids(c, kind);                                              \
+		complete_ids(&var, kind, c);                                        \
 	}                                                                           \
 	static const struct xm_resource_template var = {                            \
 		.uri_template = uri,                                                \

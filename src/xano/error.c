@@ -111,9 +111,10 @@ void xm_xano_error_from_answer(struct xm_xano_error *e, const struct xm_http_res
 			e->code, res->attempts, msg);
 	} else if (status >= 300 && status < 400) {
 		e->failure = XM_XANO_SERVER;
-		snprintf(m, size, "Xano answered the request for %s with a redirect (%ld%s%.200s), "
-			"which is not followed so the token stays with the configured host: set "
-			"`instance` in the configuration to the instance's own origin "
+		snprintf(m, size, "Xano answered the request for %s with a redirect "
+			"(%ld%s%.200s), which is not followed so the token stays with the "
+			"configured host: set `instance` in the configuration to the instance's "
+			"own origin "
 			"(https://HOST, as shown in the Xano dashboard).", what, status,
 			res->location[0] ? " to " : "", res->location);
 	} else if (status >= 400) {

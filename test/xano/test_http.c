@@ -300,7 +300,8 @@ START_TEST(redirects_are_not_followed)
 	size_t before = requests_seen();
 	char redirect[512];
 	snprintf(redirect, sizeof(redirect), "{\"fault\":{\"path\":\"/api:meta/auth/me\","
-		"\"status\":302,\"body\":\"\",\"headers\":{\"Location\":\"%s/api:meta/workspace\"}}}",
+		"\"status\":302,\"body\":\"\",\"headers\":{\"Location\":"
+		"\"%s/api:meta/workspace\"}}}",
 		fake.origin);
 	fault(redirect);
 	ck_assert_int_eq(get(http, "/api:meta/auth/me", NULL, &res, &err), XM_HTTP_OK);

@@ -318,8 +318,10 @@ START_TEST(ids_are_completed)
 	ck_assert(xm_json_bool(xm_json_get(c, "hasMore"), &more) && more);
 	expect_values(complete(&s, "7", "xano://workspace/{workspace}/table/{table}", "table",
 		"15", NULL), "[\"151\",\"152\",\"153\"]");
-	/* without an API group there is nothing to offer yet */
+	/* without an API group there is nothing to offer yet; nor for a
+	 * variable the template does not have */
 	expect_values(complete(&s, "8", api, "api", "", NULL), "[]");
+	expect_values(complete(&s, "9", api, "table", "", NULL), "[]");
 	char *all = stop(&s);
 	ck_assert(!strstr(all, XM_FAKE_XANO_TOKEN));
 	free(all);

@@ -8,6 +8,7 @@ import {
 	XanoError, notFound, inputError, findWorkspace, branchData, findRecord,
 	present, presentWorkspace, presentBranch, xanoTime,
 } from './store.mjs';
+import { writeRoutes } from './writes.mjs';
 
 // --- query parameters --------------------------------------------------------
 
@@ -209,7 +210,8 @@ const readRoutes = [
 	['GET', '/workspace/:ws/request_history', requestHistory],
 ];
 
-const routes = readRoutes
+const writes = writeRoutes({ scope, idParam, presentOpts, ok, boolParam, present });
+const routes = [...readRoutes, ...writes]
 	.map(([method, pattern, handler]) => ({ method, parts: pattern.split('/').slice(1), handler }));
 
 // The route for a path under /api:meta: {handler, params}, or null. A known

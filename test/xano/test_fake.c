@@ -618,6 +618,204 @@ START_TEST(survives_hostile_requests)
 }
 END_TEST
 
+#define XS "text/x-xanoscript"
+
+static int64_t create(struct xm_fake_xano *f, const char *path, const char *xs)
+{
+	struct reply r;
+	request(f, "POST", path, XM_FAKE_XANO_TOKEN, XS, xs, &r);
+	expect(&r, 200, NULL);
+	int64_t id = int_of(xm_json_get(r.json, "id"));
+	reply_finish(&r);
+	return id;
+}
+
+START_TEST(apigroups_and_apis_from_xanoscript)
+{
+	struct xm_fake_xano f;
+	start(&f, NULL);
+	struct reply r;
+	request(&f, "POST", "/api:meta/workspace/7/apigroup?include_xanoscript=true",
+		XM_FAKE_XANO_TOKEN, XS, "api_group \"Orders\" {\n  canonical = \"shop-orders\"\n}", &r);
+	expect(&r, 200, NULL);
+	int64_t group = int_of(xm_json_get(r.json, "id"));
+	ck_assert_str_eq(xm_json_string(xm_json_get(r.json, "canonical")), "shop-orders");
+	ck_assert_str_eq(xm_json_string(xm_json_get(r.json, "name")), "Orders");
+	ck_assert_ptr_nonnull(xm_json_string(xm_json_get(r.json, "created_at")));
+	reply_finish(&r);
+
+	/* Canonicals are unique across the instance: 12's group has this one. */
+	request(&f, "POST", "/api:meta/workspace/7/apigroup", XM_FAKE_XANO_TOKEN, XS,
+		"api_group \"Other\" {\n  canonical = \"mkt-public\"\n}", &r);
+	expect(&r, 400, "ERROR_CODE_INPUT_ERROR");
+	ck_assert_str_eq(xm_json_string(xm_json_get(xm_json_get(r.json, "payload"), "param")),
+		"canonical");
+	reply_finish(&r);
+	/* Without one, the group gets a random canonical of 8 characters. */
+	request(&f, "POST", "/api:meta/workspace/7/apigroup", XM_FAKE_XANO_TOKEN, XS,
+		"api_group \"Plain\" {\n}", &r);
+	expect(&r, 200, NULL);
+	ck_assert_uint_eq(strlen(xm_json_string(xm_json_get(r.json, "canonical"))), 8);
+	reply_finish(&r);
+
+	char apis[96], one[128];
+	snprintf(apis, sizeof(apis), "/api:meta/workspace/7/apigroup/%lld/api", (long long)group);
+	int64_t id = create(&f, apis, "query \"orders/{id}\" verb=GET {\n"
+		"  description = \"one order\"\n  input {\n    int id\n  }\n  stack {\n  }\n"
+		"  response = null\n}");
+	/* The same name with another verb is another endpoint; the same pair is not. */
+	create(&f, apis, "query \"orders/{id}\" verb=DELETE {\n}");
+	request(&f, "POST", apis, XM_FAKE_XANO_TOKEN, XS, "query \"orders/{id}\" verb=GET {\n}", &r);
+	expect(&r, 400, "ERROR_CODE_INPUT_ERROR");
+	ck_assert_str_eq(xm_json_string(xm_json_get(xm_json_get(r.json, "payload"), "param")),
+		"name");
+	reply_finish(&r);
+	get(&f, apis, &r);
+	expect(&r, 200, NULL);
+	ck_assert_uint_eq(xm_json_len(xm_json_get(r.json, "items")), 2);
+	reply_finish(&r);
+
+	/* A draft leaves the published version in place until published. */
+	snprintf(one, sizeof(one), "%s/%lld?include_xanoscript=true", apis, (long long)id);
+	struct xm_buf put = XM_BUF_INIT;
+	xm_buf_addf(&put, "%s/%lld?publish=false", apis, (long long)id);
+	request(&f, "PUT", xm_buf_str(&put), XM_FAKE_XANO_TOKEN, XS,
+		"query \"orders/{id}\" verb=GET {\n  description = \"draft\"\n}", &r);
+	expect(&r, 200, NULL);
+	reply_finish(&r);
+	get(&f, one, &r);
+	expect(&r, 200, NULL);
+	ck_assert_str_eq(xm_json_string(xm_json_get(r.json, "description")), "one order");
+	reply_finish(&r);
+	xm_buf_reset(&put);
+	xm_buf_addf(&put, "%s&include_draft=true", one);
+	get(&f, xm_buf_str(&put), &r);
+	expect(&r, 200, NULL);
+	ck_assert_str_eq(xm_json_string(xm_json_get(r.json, "description")), "draft");
+	const char *value = xm_json_string(xm_json_get(xm_json_get(r.json, "xanoscript"), "value"));
+	ck_assert_msg(value && strstr(value, "\"draft\""), "%s", body_text(&r));
+	reply_finish(&r);
+	xm_buf_reset(&put);
+	xm_buf_addf(&put, "%s/%lld", apis, (long long)id);
+	request(&f, "PUT", xm_buf_str(&put), XM_FAKE_XANO_TOKEN, XS,
+		"query \"orders/{id}\" verb=GET {\n  description = \"published\"\n}", &r);
+	expect(&r, 200, NULL);
+	reply_finish(&r);
+	get(&f, one, &r);
+	ck_assert_str_eq(xm_json_string(xm_json_get(r.json, "description")), "published");
+	reply_finish(&r);
+
+	/* DELETE answers {}; the endpoint is gone, and with its group, the rest. */
+	request(&f, "DELETE", xm_buf_str(&put), XM_FAKE_XANO_TOKEN, NULL, NULL, &r);
+	expect(&r, 200, NULL);
+	ck_assert_str_eq(body_text(&r), "{}");
+	reply_finish(&r);
+	get(&f, one, &r);
+	expect(&r, 404, "ERROR_CODE_NOT_FOUND");
+	reply_finish(&r);
+	xm_buf_reset(&put);
+	xm_buf_addf(&put, "/api:meta/workspace/7/apigroup/%lld", (long long)group);
+	request(&f, "DELETE", xm_buf_str(&put), XM_FAKE_XANO_TOKEN, NULL, NULL, &r);
+	expect(&r, 200, NULL);
+	reply_finish(&r);
+	get(&f, apis, &r);
+	expect(&r, 404, "ERROR_CODE_NOT_FOUND");
+	reply_finish(&r);
+	xm_buf_finish(&put);
+	xm_fake_xano_stop(&f);
+}
+END_TEST
+
+START_TEST(xanoscript_syntax_errors)
+{
+	struct xm_fake_xano f;
+	start(&f, NULL);
+	static const struct {
+		const char *path, *xs, *message;
+		int64_t chr, line, col;
+	} cases[] = {
+		/* An unclosed body: the end of input, 0-based line 3, col 0. */
+		{ "/api:meta/workspace/7/function", "function \"f\" {\n  stack {\n  }\n",
+			"Syntax error: unexpected end of input", 29, 3, 0 },
+		{ "/api:meta/workspace/7/function", "function \"f\" {\n  stack {\n  ]\n}",
+			"Syntax error: unexpected ']'", 27, 2, 2 },
+		{ "/api:meta/workspace/7/task", "widget \"w\" {\n}",
+			"Syntax error: unexpected 'widget'", 0, 0, 0 },
+		{ "/api:meta/workspace/7/apigroup/41/api", "query \"q\" verb=FETCH {\n}",
+			"Syntax error: unexpected 'FETCH'", 15, 0, 15 },
+		{ "/api:meta/workspace/7/table", "table \"t\" {\n}\n}",
+			"Syntax error: unexpected '}'", 14, 2, 0 },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct reply r;
+		request(&f, "POST", cases[i].path, XM_FAKE_XANO_TOKEN, XS, cases[i].xs, &r);
+		expect(&r, 400, "ERROR_CODE_SYNTAX_ERROR");
+		ck_assert_str_eq(xm_json_string(xm_json_get(r.json, "message")), cases[i].message);
+		const struct xm_json *p = xm_json_get(r.json, "payload");
+		ck_assert_msg(int_of(xm_json_get(p, "char")) == cases[i].chr &&
+			int_of(xm_json_get(p, "line")) == cases[i].line &&
+			int_of(xm_json_get(p, "col")) == cases[i].col, "case %zu: %s", i, body_text(&r));
+		ck_assert_ptr_nonnull(xm_json_string(xm_json_get(p, "error_line")));
+		ck_assert_ptr_nonnull(xm_json_string(xm_json_get(p, "error_snippet")));
+		reply_finish(&r);
+	}
+	/* Valid XanoScript of the wrong kind, or not XanoScript at all. */
+	struct reply r;
+	request(&f, "POST", "/api:meta/workspace/7/function", XM_FAKE_XANO_TOKEN, XS,
+		"task \"t\" {\n}", &r);
+	expect(&r, 400, "ERROR_CODE_INPUT_ERROR");
+	reply_finish(&r);
+	request(&f, "POST", "/api:meta/workspace/7/function", XM_FAKE_XANO_TOKEN,
+		"application/json", "{\"name\":\"f\"}", &r);
+	expect(&r, 400, "ERROR_CODE_INPUT_ERROR");
+	reply_finish(&r);
+	/* Nothing was created. */
+	get(&f, "/api:meta/workspace/7/function", &r);
+	ck_assert_uint_eq(xm_json_len(xm_json_get(r.json, "items")), 2);
+	reply_finish(&r);
+	xm_fake_xano_stop(&f);
+}
+END_TEST
+
+START_TEST(functions_tasks_tables_and_reset)
+{
+	struct xm_fake_xano f;
+	start(&f, NULL);
+	const char *kinds[] = { "function", "task", "table" };
+	for (size_t i = 0; i < 3; i++) {
+		char path[64], xs[128];
+		snprintf(path, sizeof(path), "/api:meta/workspace/7/%s?branch=dev", kinds[i]);
+		snprintf(xs, sizeof(xs), "%s \"made_%s\" {\n  description = \"new\"\n}", kinds[i],
+			kinds[i]);
+		create(&f, path, xs);
+		struct reply r;
+		request(&f, "POST", path, XM_FAKE_XANO_TOKEN, XS, xs, &r);
+		expect(&r, 400, "ERROR_CODE_INPUT_ERROR");
+		reply_finish(&r);
+		/* Made on dev, absent from the live branch. */
+		snprintf(path, sizeof(path), "/api:meta/workspace/7/%s?search=made_", kinds[i]);
+		get(&f, path, &r);
+		ck_assert_uint_eq(xm_json_len(xm_json_get(r.json, "items")), 0);
+		reply_finish(&r);
+	}
+	/* A read-only token may read but not write. */
+	struct reply r;
+	request(&f, "DELETE", "/api:meta/workspace/7/table/151", "fake-readonly-token-0123456789",
+		NULL, NULL, &r);
+	expect(&r, 403, "ERROR_CODE_ACCESS_DENIED");
+	reply_finish(&r);
+
+	char *answer = command(&f, "{\"state\":true}");
+	ck_assert_msg(strstr(answer, "\"made_task\"") != NULL, "%.300s", answer);
+	free(answer);
+	free(command(&f, "{\"reset\":true}"));
+	answer = command(&f, "{\"state\":true}");
+	ck_assert_msg(strstr(answer, "\"made_task\"") == NULL, "%.300s", answer);
+	free(answer);
+	xm_fake_xano_stop(&f);
+}
+END_TEST
+
 START_TEST(missing_node_is_a_clear_failure)
 {
 	setenv("XM_NODE", "/nonexistent/node", 1);
@@ -647,6 +845,9 @@ Suite *xm_test_suite(void)
 	tcase_add_test(tc, control_channel_refuses_nonsense);
 	tcase_add_test(tc, rate_limit_answers_429);
 	tcase_add_test(tc, survives_hostile_requests);
+	tcase_add_test(tc, apigroups_and_apis_from_xanoscript);
+	tcase_add_test(tc, xanoscript_syntax_errors);
+	tcase_add_test(tc, functions_tasks_tables_and_reset);
 	tcase_add_test(tc, missing_node_is_a_clear_failure);
 	suite_add_tcase(s, tc);
 	return s;

@@ -97,7 +97,11 @@ let origin = '';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 function jsonAnswer(status, value) {
-	return { status, headers: { 'content-type': JSON_TYPE }, body: Buffer.from(JSON.stringify(value)) };
+	return {
+		status,
+		headers: { 'content-type': JSON_TYPE },
+		body: Buffer.from(JSON.stringify(value)),
+	};
 }
 
 function errorAnswer(err) {
@@ -122,7 +126,8 @@ function defaultFaultBody(status) {
 const unauthorized = () =>
 	new XanoError(401, 'ERROR_CODE_UNAUTHORIZED', 'Unauthorized - Authentication Required');
 const accessDenied = () =>
-	new XanoError(403, 'ERROR_CODE_ACCESS_DENIED', 'Access denied. Additional privileges are needed.');
+	new XanoError(403, 'ERROR_CODE_ACCESS_DENIED',
+		'Access denied. Additional privileges are needed.');
 const tooMany = (rate) => new XanoError(429, 'ERROR_CODE_TOO_MANY_REQUESTS',
 	`Whoa there! Your plan only supports ${rate.max} requests per ${rate.seconds} seconds. ` +
 	'Please upgrade your plan to increase your rate limit.');
@@ -246,10 +251,14 @@ async function playFault(fault, req, res, url, body, auth, entry) {
 		return;
 	case 'garbage': {
 		await sleep(delay);
-		const text = fault.body ?? '<html><body><h1>502 Bad Gateway</h1></body></html>\n\0\xff';
+		const text = typeof fault.body === 'string' ? fault.body :
+			'<html><body><h1>502 Bad Gateway</h1></body></html>\n\0\xff';
 		entry.status = fault.status ?? 200;
-		send(res, { status: entry.status, headers: { 'content-type': JSON_TYPE }, body: Buffer.from(text) },
-			headers);
+		send(res, {
+			status: entry.status,
+			headers: { 'content-type': JSON_TYPE },
+			body: Buffer.from(text),
+		}, headers);
 		return;
 	}
 	case 'partial':
@@ -365,6 +374,9 @@ const server = http.createServer({
 	keepAliveTimeout: 5000,
 }, (req, res) => {
 	handle(req, res).catch((e) => {
+		if (req.socket.destroyed) {
+			return; // the client went away while sending its body
+		}
 		// Our own bug: say so the way Xano does, and keep serving.
 		log(`internal error on ${req.method} ${req.url}: ${e.stack ?? e}`);
 		if (!res.headersSent) {
@@ -405,7 +417,8 @@ function addFault(f) {
 	if (!ACTIONS.includes(action)) {
 		throw new Error(`fault.action must be one of ${ACTIONS.join(' ')}`);
 	}
-	if (f.status !== undefined && !(Number.isInteger(f.status) && f.status >= 200 && f.status <= 599)) {
+	const status = f.status ?? 500;
+	if (!Number.isInteger(status) || status < 200 || status > 599) {
 		throw new Error('fault.status must be an integer 200..599');
 	}
 	const times = f.times ?? 1;

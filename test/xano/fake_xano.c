@@ -98,9 +98,10 @@ bool xm_fake_xano_start(struct xm_fake_xano *f, const char *const *extra_args)
 	int ready = poll(&pfd, 1, START_TIMEOUT_MS);
 	ssize_t len = ready > 0 ? getline(&line, &cap, f->from) : -1;
 	if (len <= 0) {
-		fprintf(stderr, "fake_xano: the fake Xano server did not start (%s): is node 18 or "
-				"newer installed? (XM_NODE names another node; its own messages are "
-				"above)\n", ready == 0 ? "no origin line within 20 s" : "it exited");
+		fprintf(stderr, "fake_xano: the fake Xano server did not start (%s): is node "
+				"18 or newer installed? (XM_NODE names another node; its own "
+				"messages are above)\n",
+				ready == 0 ? "no origin line within 20 s" : "it exited");
 		goto out;
 	}
 	line[strcspn(line, "\r\n")] = '\0';

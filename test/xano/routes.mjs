@@ -192,7 +192,8 @@ const readRoutes = [
 		}
 		return ok(instanceJson(inst, ctx.origin));
 	}],
-	['GET', '/workspace', (ctx) => ok(ctx.state.workspaces.map((w) => presentWorkspace(w, false)))],
+	['GET', '/workspace', (ctx) =>
+		ok(ctx.state.workspaces.map((w) => presentWorkspace(w, false)))],
 	['GET', '/workspace/:ws', (ctx) =>
 		ok(presentWorkspace(findWorkspace(ctx.state, idParam(ctx.params, 'ws')), true))],
 	['GET', '/workspace/:ws/branch', (ctx) =>
@@ -212,7 +213,11 @@ const readRoutes = [
 
 const writes = writeRoutes({ scope, idParam, presentOpts, ok, boolParam, present });
 const routes = [...readRoutes, ...writes]
-	.map(([method, pattern, handler]) => ({ method, parts: pattern.split('/').slice(1), handler }));
+	.map(([method, pattern, handler]) => ({
+		method,
+		parts: pattern.split('/').slice(1),
+		handler,
+	}));
 
 // The route for a path under /api:meta: {handler, params}, or null. A known
 // path with another method is as unknown as any other (Xano routes by verb

@@ -173,7 +173,8 @@ START_TEST(pages_follow_next_page_to_the_end)
 	}
 	for (size_t i = 0; i < total; i++) {
 		for (size_t j = i + 1; j < total; j++) {
-			ck_assert_msg(seen[i] != seen[j], "id %lld on two pages", (long long)seen[i]);
+			ck_assert_msg(seen[i] != seen[j], "id %lld on two pages",
+				(long long)seen[i]);
 		}
 	}
 	/* Past the end: an empty page, not an error. */
@@ -384,8 +385,8 @@ START_TEST(fault_429_twice_then_success)
 {
 	struct xm_fake_xano f;
 	start(&f, NULL);
-	free(command(&f, "{\"fault\":{\"method\":\"GET\",\"path\":\"/api:meta/workspace/7/apigroup\","
-		"\"status\":429,\"times\":2}}"));
+	free(command(&f, "{\"fault\":{\"method\":\"GET\","
+		"\"path\":\"/api:meta/workspace/7/apigroup\",\"status\":429,\"times\":2}}"));
 	struct reply r;
 	for (int i = 0; i < 2; i++) {
 		get(&f, "/api:meta/workspace/7/apigroup", &r);
@@ -488,7 +489,8 @@ START_TEST(reset_clears_faults_and_log)
 {
 	struct xm_fake_xano f;
 	start(&f, NULL);
-	free(command(&f, "{\"fault\":{\"path\":\"/api:meta/workspace\",\"status\":500,\"times\":5}}"));
+	free(command(&f, "{\"fault\":{\"path\":\"/api:meta/workspace\",\"status\":500,"
+		"\"times\":5}}"));
 	struct reply r;
 	get(&f, "/api:meta/workspace", &r);
 	expect(&r, 500, "ERROR_FATAL");
@@ -636,7 +638,8 @@ START_TEST(apigroups_and_apis_from_xanoscript)
 	start(&f, NULL);
 	struct reply r;
 	request(&f, "POST", "/api:meta/workspace/7/apigroup?include_xanoscript=true",
-		XM_FAKE_XANO_TOKEN, XS, "api_group \"Orders\" {\n  canonical = \"shop-orders\"\n}", &r);
+		XM_FAKE_XANO_TOKEN, XS,
+		"api_group \"Orders\" {\n  canonical = \"shop-orders\"\n}", &r);
 	expect(&r, 200, NULL);
 	int64_t group = int_of(xm_json_get(r.json, "id"));
 	ck_assert_str_eq(xm_json_string(xm_json_get(r.json, "canonical")), "shop-orders");
@@ -665,7 +668,8 @@ START_TEST(apigroups_and_apis_from_xanoscript)
 		"  response = null\n}");
 	/* The same name with another verb is another endpoint; the same pair is not. */
 	create(&f, apis, "query \"orders/{id}\" verb=DELETE {\n}");
-	request(&f, "POST", apis, XM_FAKE_XANO_TOKEN, XS, "query \"orders/{id}\" verb=GET {\n}", &r);
+	request(&f, "POST", apis, XM_FAKE_XANO_TOKEN, XS, "query \"orders/{id}\" verb=GET {\n}",
+		&r);
 	expect(&r, 400, "ERROR_CODE_INPUT_ERROR");
 	ck_assert_str_eq(xm_json_string(xm_json_get(xm_json_get(r.json, "payload"), "param")),
 		"name");
@@ -692,7 +696,8 @@ START_TEST(apigroups_and_apis_from_xanoscript)
 	get(&f, xm_buf_str(&put), &r);
 	expect(&r, 200, NULL);
 	ck_assert_str_eq(xm_json_string(xm_json_get(r.json, "description")), "draft");
-	const char *value = xm_json_string(xm_json_get(xm_json_get(r.json, "xanoscript"), "value"));
+	const struct xm_json *xs = xm_json_get(r.json, "xanoscript");
+	const char *value = xm_json_string(xm_json_get(xs, "value"));
 	ck_assert_msg(value && strstr(value, "\"draft\""), "%s", body_text(&r));
 	reply_finish(&r);
 	xm_buf_reset(&put);
@@ -754,7 +759,8 @@ START_TEST(xanoscript_syntax_errors)
 		const struct xm_json *p = xm_json_get(r.json, "payload");
 		ck_assert_msg(int_of(xm_json_get(p, "char")) == cases[i].chr &&
 			int_of(xm_json_get(p, "line")) == cases[i].line &&
-			int_of(xm_json_get(p, "col")) == cases[i].col, "case %zu: %s", i, body_text(&r));
+			int_of(xm_json_get(p, "col")) == cases[i].col, "case %zu: %s", i,
+			body_text(&r));
 		ck_assert_ptr_nonnull(xm_json_string(xm_json_get(p, "error_line")));
 		ck_assert_ptr_nonnull(xm_json_string(xm_json_get(p, "error_snippet")));
 		reply_finish(&r);

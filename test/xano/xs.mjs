@@ -83,7 +83,8 @@ function tokenize(text) {
 			while (i < text.length && /[A-Za-z0-9_$.]/.test(text[i])) {
 				i++;
 			}
-			tokens.push({ type: 'word', text: text.slice(start, i), value: text.slice(start, i), pos: start });
+			const word = text.slice(start, i);
+			tokens.push({ type: 'word', text: word, value: word, pos: start });
 		} else {
 			tokens.push({ type: 'punct', text: c, value: c, pos: i });
 			i++;

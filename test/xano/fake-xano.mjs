@@ -200,7 +200,8 @@ function answer(req, url, body, auth) {
 	if (rateLimited(Date.now())) {
 		return errorAnswer(tooMany(opts.rate));
 	}
-	const query = {};
+	// The first of repeated parameters; no prototype, so ?__proto__= is a name like any other.
+	const query = Object.create(null);
 	for (const [k, v] of url.searchParams) {
 		if (!(k in query)) {
 			query[k] = v;
@@ -308,7 +309,8 @@ function faultAnswer(fault) {
 }
 
 async function handle(req, res) {
-	const url = new URL(req.url, 'http://127.0.0.1');
+	// Not new URL(req.url, base): a path starting with // would name a host.
+	const url = new URL(`http://127.0.0.1${req.url.startsWith('/') ? '' : '/'}${req.url}`);
 	const auth = authOf(req);
 	const entry = {
 		method: req.method,

@@ -273,7 +273,7 @@ export function findWorkspace(state, id) {
 // The objects of one branch (""/absent = the live branch).
 export function branchData(ws, label) {
 	const name = label ? label : liveBranch(ws).label;
-	const data = ws.data[name];
+	const data = Object.hasOwn(ws.data, name) ? ws.data[name] : null;
 	if (!data) {
 		throw inputError(`Unable to locate branch: ${name}`, 'branch');
 	}

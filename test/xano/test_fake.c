@@ -608,6 +608,15 @@ START_TEST(survives_hostile_requests)
 	reply_finish(&r);
 	free(body);
 
+	/* A path that new URL() would read as a host; a branch named like a
+	 * property every JavaScript object has. */
+	get(&f, "//api:meta/workspace", &r);
+	expect(&r, 404, "ERROR_CODE_NOT_FOUND");
+	reply_finish(&r);
+	get(&f, "/api:meta/workspace/12/request_history?branch=__proto__", &r);
+	expect(&r, 400, "ERROR_CODE_INPUT_ERROR");
+	reply_finish(&r);
+
 	/* A malformed percent escape in a path parameter. */
 	get(&f, "/api:meta/instance/%E0%A4%A", &r);
 	expect(&r, 404, "ERROR_CODE_NOT_FOUND");

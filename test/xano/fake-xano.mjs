@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { XanoError, buildState, dumpState } from './store.mjs';
+import { liveCall } from './live.mjs';
 import { route } from './routes.mjs';
 
 const MAX_BODY = 8 * 1024 * 1024;
@@ -181,11 +182,28 @@ function rateLimited(now) {
 	return false;
 }
 
+// The first of repeated parameters; no prototype, so ?__proto__= is a name
+// like any other.
+function queryOf(url) {
+	const query = Object.create(null);
+	for (const [k, v] of url.searchParams) {
+		if (!(k in query)) {
+			query[k] = v;
+		}
+	}
+	return query;
+}
+
 // The answer to a request that no fault replaced.
 function answer(req, url, body, auth) {
 	const prefix = '/api:meta';
+	const query = queryOf(url);
 	if (url.pathname !== prefix && !url.pathname.startsWith(prefix + '/')) {
-		return errorAnswer(routeNotFound());
+		// A deployed endpoint: its own auth, not the Meta API's token.
+		if (rateLimited(Date.now())) {
+			return errorAnswer(tooMany(opts.rate));
+		}
+		return xanoAnswer(() => liveCall(state, origin, req.method, url.pathname, query, body));
 	}
 	const found = route(req.method, url.pathname.slice(prefix.length));
 	if (!found) {
@@ -200,25 +218,20 @@ function answer(req, url, body, auth) {
 	if (rateLimited(Date.now())) {
 		return errorAnswer(tooMany(opts.rate));
 	}
-	// The first of repeated parameters; no prototype, so ?__proto__= is a name like any other.
-	const query = Object.create(null);
-	for (const [k, v] of url.searchParams) {
-		if (!(k in query)) {
-			query[k] = v;
-		}
-	}
+	return xanoAnswer(() => found.handler({
+		state,
+		origin,
+		params: found.params,
+		query,
+		body,
+		contentType: (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase(),
+	}));
+}
+
+// Runs a handler: its {status, body} as JSON, or the XanoError it throws.
+function xanoAnswer(run) {
 	try {
-		const result = found.handler({
-			state,
-			origin,
-			params: found.params,
-			query,
-			body,
-			contentType: (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase(),
-		});
-		if (result.raw !== undefined) {
-			return { status: result.status, headers: {}, body: Buffer.from(result.raw) };
-		}
+		const result = run();
 		return jsonAnswer(result.status, result.body);
 	} catch (e) {
 		if (e instanceof XanoError) {

@@ -168,7 +168,7 @@ function requestHistory(ctx) {
 	const groupId = intParam(ctx.query, 'apigroup_id', null, 0, 1e15);
 	const queryId = intParam(ctx.query, 'query_id', null, 0, 1e15);
 	const withOutput = boolParam(ctx.query, 'include_output', false);
-	const rows = ws.history.filter((h) => branch.live &&
+	const rows = ws.history.filter((h) => h.branch_id === (branch.id ?? 0) &&
 		(groupId === null || h.api_id === groupId) &&
 		(queryId === null || h.query_id === queryId));
 	const envelope = pageOf(rows, { ...ctx.query, sort: 'created_at', order: 'desc', search: '' },

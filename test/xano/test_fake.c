@@ -831,6 +831,82 @@ START_TEST(functions_tasks_tables_and_reset)
 }
 END_TEST
 
+/* The endpoint a live call matched: its id, and the value of one path parameter. */
+static void expect_live(const struct reply *r, int64_t id, const char *param, const char *value)
+{
+	expect(r, 200, NULL);
+	ck_assert_int_eq(int_of(xm_json_get(xm_json_get(r->json, "endpoint"), "id")), id);
+	if (param) {
+		const struct xm_json *params = xm_json_get(r->json, "params");
+		const char *got = xm_json_string(xm_json_get(params, param));
+		ck_assert_msg(got && strcmp(got, value) == 0, "%s", body_text(r));
+	}
+}
+
+START_TEST(live_routes_of_deployed_endpoints)
+{
+	struct xm_fake_xano f;
+	start(&f, NULL);
+	struct reply r;
+	/* No Meta API token needed: these are the deployed endpoints. */
+	request(&f, "GET", "/api:blog-posts/posts/17", NULL, NULL, NULL, &r);
+	expect_live(&r, 1012, "post_id", "17");
+	reply_finish(&r);
+	/* A literal route wins over a parameter; :dev picks the branch. */
+	request(&f, "GET", "/api:blog-posts:dev/posts/featured", NULL, NULL, NULL, &r);
+	expect_live(&r, 1099, NULL, NULL);
+	reply_finish(&r);
+	request(&f, "GET", "/api:blog-posts/posts/featured", NULL, NULL, NULL, &r);
+	expect_live(&r, 1012, "post_id", "featured");
+	reply_finish(&r);
+	request(&f, "POST", "/api:blog-posts/posts", NULL, "application/json",
+		"{\"title\":\"hello\"}", &r);
+	expect_live(&r, 1011, NULL, NULL);
+	ck_assert_str_eq(xm_json_string(xm_json_get(xm_json_get(r.json, "input"), "title")),
+		"hello");
+	reply_finish(&r);
+	const char *unknown[] = {
+		"/api:blog-posts/nothing/here",
+		"/api:no-such-group/posts",
+		"/api:blog-posts:nope/posts",
+	};
+	for (size_t i = 0; i < 3; i++) {
+		request(&f, "GET", unknown[i], NULL, NULL, NULL, &r);
+		expect(&r, 404, "ERROR_CODE_NOT_FOUND");
+		ck_assert_str_eq(xm_json_string(xm_json_get(r.json, "message")),
+			"Unable to locate request.");
+		reply_finish(&r);
+	}
+	request(&f, "DELETE", "/api:blog-posts/posts", NULL, NULL, NULL, &r);
+	expect(&r, 404, "ERROR_CODE_NOT_FOUND");
+	reply_finish(&r);
+
+	/* The calls are in the request history, newest first. */
+	get(&f, "/api:meta/workspace/7/request_history?query_id=1011&per_page=1", &r);
+	expect(&r, 200, NULL);
+	const struct xm_json *row = xm_json_at(xm_json_get(r.json, "items"), 0);
+	ck_assert_str_eq(xm_json_string(xm_json_get(row, "verb")), "POST");
+	ck_assert_int_eq(int_of(xm_json_get(row, "api_id")), 42);
+	ck_assert_msg(strstr(xm_json_string(xm_json_get(row, "uri")), "/api:blog-posts/posts"),
+		"%s", body_text(&r));
+	reply_finish(&r);
+
+	/* Deploy, then verify: what the Meta API made answers at once. */
+	request(&f, "POST", "/api:meta/workspace/12/apigroup", XM_FAKE_XANO_TOKEN, XS,
+		"api_group \"Shop\" {\n  canonical = \"shop\"\n}", &r);
+	expect(&r, 200, NULL);
+	char apis[96];
+	snprintf(apis, sizeof(apis), "/api:meta/workspace/12/apigroup/%lld/api",
+		(long long)int_of(xm_json_get(r.json, "id")));
+	reply_finish(&r);
+	int64_t id = create(&f, apis, "query \"orders/{id}\" verb=GET {\n}");
+	request(&f, "GET", "/api:shop/orders/5", NULL, NULL, NULL, &r);
+	expect_live(&r, id, "id", "5");
+	reply_finish(&r);
+	xm_fake_xano_stop(&f);
+}
+END_TEST
+
 START_TEST(missing_node_is_a_clear_failure)
 {
 	setenv("XM_NODE", "/nonexistent/node", 1);
@@ -863,6 +939,7 @@ Suite *xm_test_suite(void)
 	tcase_add_test(tc, apigroups_and_apis_from_xanoscript);
 	tcase_add_test(tc, xanoscript_syntax_errors);
 	tcase_add_test(tc, functions_tasks_tables_and_reset);
+	tcase_add_test(tc, live_routes_of_deployed_endpoints);
 	tcase_add_test(tc, missing_node_is_a_clear_failure);
 	suite_add_tcase(s, tc);
 	return s;

@@ -448,6 +448,14 @@ function addFault(f) {
 			Object.values(f.headers).some((v) => typeof v !== 'string'))) {
 		throw new Error('fault.headers must be an object of strings');
 	}
+	for (const [name, value] of Object.entries(f.headers ?? {})) {
+		try {
+			http.validateHeaderName(name);
+			http.validateHeaderValue(name, value);
+		} catch (e) {
+			throw new Error(`fault.headers: ${e.message}`);
+		}
+	}
 	faults.push({ ...f, action, times, delay_ms: delay });
 }
 

@@ -524,6 +524,8 @@ START_TEST(control_channel_refuses_nonsense)
 		"{\"fault\":{\"path\":\"no-slash\"}}",
 		"{\"fault\":{\"path\":\"/x\",\"times\":0}}",
 		"{\"fault\":{\"path\":\"/x\",\"status\":99}}",
+		"{\"fault\":{\"path\":\"/x\",\"headers\":{\"bad name\":\"v\"}}}",
+		"{\"fault\":{\"path\":\"/x\",\"headers\":{\"x-a\":\"line\\nbreak\"}}}",
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
 		char *answer = NULL;

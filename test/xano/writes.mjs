@@ -172,6 +172,8 @@ export function writeRoutes({ scope, idParam, presentOpts, ok, boolParam, presen
 		if (xs.text !== null) {
 			rec.xanoscript = xs.text;
 			rec.xanoscript_error = null;
+		} else {
+			rec.xanoscript = null; // a group changed by JSON: its script is made from its fields
 		}
 		rec.draft = null;
 		stampNow(rec);

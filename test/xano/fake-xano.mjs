@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { XanoError, buildState, dumpState } from './store.mjs';
+import { liveCall } from './live.mjs';
 import { route } from './routes.mjs';
 
 const MAX_BODY = 8 * 1024 * 1024;
@@ -97,7 +98,11 @@ let origin = '';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 function jsonAnswer(status, value) {
-	return { status, headers: { 'content-type': JSON_TYPE }, body: Buffer.from(JSON.stringify(value)) };
+	return {
+		status,
+		headers: { 'content-type': JSON_TYPE },
+		body: Buffer.from(JSON.stringify(value)),
+	};
 }
 
 function errorAnswer(err) {
@@ -122,7 +127,8 @@ function defaultFaultBody(status) {
 const unauthorized = () =>
 	new XanoError(401, 'ERROR_CODE_UNAUTHORIZED', 'Unauthorized - Authentication Required');
 const accessDenied = () =>
-	new XanoError(403, 'ERROR_CODE_ACCESS_DENIED', 'Access denied. Additional privileges are needed.');
+	new XanoError(403, 'ERROR_CODE_ACCESS_DENIED',
+		'Access denied. Additional privileges are needed.');
 const tooMany = (rate) => new XanoError(429, 'ERROR_CODE_TOO_MANY_REQUESTS',
 	`Whoa there! Your plan only supports ${rate.max} requests per ${rate.seconds} seconds. ` +
 	'Please upgrade your plan to increase your rate limit.');
@@ -176,11 +182,28 @@ function rateLimited(now) {
 	return false;
 }
 
+// The first of repeated parameters; no prototype, so ?__proto__= is a name
+// like any other.
+function queryOf(url) {
+	const query = Object.create(null);
+	for (const [k, v] of url.searchParams) {
+		if (!(k in query)) {
+			query[k] = v;
+		}
+	}
+	return query;
+}
+
 // The answer to a request that no fault replaced.
 function answer(req, url, body, auth) {
 	const prefix = '/api:meta';
+	const query = queryOf(url);
 	if (url.pathname !== prefix && !url.pathname.startsWith(prefix + '/')) {
-		return errorAnswer(routeNotFound());
+		// A deployed endpoint: its own auth, not the Meta API's token.
+		if (rateLimited(Date.now())) {
+			return errorAnswer(tooMany(opts.rate));
+		}
+		return xanoAnswer(() => liveCall(state, origin, req.method, url.pathname, query, body));
 	}
 	const found = route(req.method, url.pathname.slice(prefix.length));
 	if (!found) {
@@ -195,24 +218,20 @@ function answer(req, url, body, auth) {
 	if (rateLimited(Date.now())) {
 		return errorAnswer(tooMany(opts.rate));
 	}
-	const query = {};
-	for (const [k, v] of url.searchParams) {
-		if (!(k in query)) {
-			query[k] = v;
-		}
-	}
+	return xanoAnswer(() => found.handler({
+		state,
+		origin,
+		params: found.params,
+		query,
+		body,
+		contentType: (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase(),
+	}));
+}
+
+// Runs a handler: its {status, body} as JSON, or the XanoError it throws.
+function xanoAnswer(run) {
 	try {
-		const result = found.handler({
-			state,
-			origin,
-			params: found.params,
-			query,
-			body,
-			contentType: (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase(),
-		});
-		if (result.raw !== undefined) {
-			return { status: result.status, headers: {}, body: Buffer.from(result.raw) };
-		}
+		const result = run();
 		return jsonAnswer(result.status, result.body);
 	} catch (e) {
 		if (e instanceof XanoError) {
@@ -246,10 +265,14 @@ async function playFault(fault, req, res, url, body, auth, entry) {
 		return;
 	case 'garbage': {
 		await sleep(delay);
-		const text = fault.body ?? '<html><body><h1>502 Bad Gateway</h1></body></html>\n\0\xff';
+		const text = typeof fault.body === 'string' ? fault.body :
+			'<html><body><h1>502 Bad Gateway</h1></body></html>\n\0\xff';
 		entry.status = fault.status ?? 200;
-		send(res, { status: entry.status, headers: { 'content-type': JSON_TYPE }, body: Buffer.from(text) },
-			headers);
+		send(res, {
+			status: entry.status,
+			headers: { 'content-type': JSON_TYPE },
+			body: Buffer.from(text),
+		}, headers);
 		return;
 	}
 	case 'partial':
@@ -299,7 +322,8 @@ function faultAnswer(fault) {
 }
 
 async function handle(req, res) {
-	const url = new URL(req.url, 'http://127.0.0.1');
+	// Not new URL(req.url, base): a path starting with // would name a host.
+	const url = new URL(`http://127.0.0.1${req.url.startsWith('/') ? '' : '/'}${req.url}`);
 	const auth = authOf(req);
 	const entry = {
 		method: req.method,
@@ -365,6 +389,9 @@ const server = http.createServer({
 	keepAliveTimeout: 5000,
 }, (req, res) => {
 	handle(req, res).catch((e) => {
+		if (req.socket.destroyed) {
+			return; // the client went away while sending its body
+		}
 		// Our own bug: say so the way Xano does, and keep serving.
 		log(`internal error on ${req.method} ${req.url}: ${e.stack ?? e}`);
 		if (!res.headersSent) {
@@ -405,7 +432,8 @@ function addFault(f) {
 	if (!ACTIONS.includes(action)) {
 		throw new Error(`fault.action must be one of ${ACTIONS.join(' ')}`);
 	}
-	if (f.status !== undefined && !(Number.isInteger(f.status) && f.status >= 200 && f.status <= 599)) {
+	const status = f.status ?? 500;
+	if (!Number.isInteger(status) || status < 200 || status > 599) {
 		throw new Error('fault.status must be an integer 200..599');
 	}
 	const times = f.times ?? 1;
@@ -419,6 +447,14 @@ function addFault(f) {
 	if (f.headers !== undefined && (typeof f.headers !== 'object' || f.headers === null ||
 			Object.values(f.headers).some((v) => typeof v !== 'string'))) {
 		throw new Error('fault.headers must be an object of strings');
+	}
+	for (const [name, value] of Object.entries(f.headers ?? {})) {
+		try {
+			http.validateHeaderName(name);
+			http.validateHeaderValue(name, value);
+		} catch (e) {
+			throw new Error(`fault.headers: ${e.message}`);
+		}
 	}
 	faults.push({ ...f, action, times, delay_ms: delay });
 }

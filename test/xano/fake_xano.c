@@ -10,6 +10,7 @@
 
 #include "fake_xano.h"
 #include "xano-mcp/core/buf.h"
+#include "xano-mcp/core/xalloc.h"
 
 /* node takes well under a second to start; a loaded CI machine, longer. */
 #define START_TIMEOUT_MS 20000
@@ -25,13 +26,11 @@ static bool cloexec(int fd)
 	return fcntl(fd, F_SETFD, FD_CLOEXEC) == 0;
 }
 
-/* The child: stdin and stdout become the pipes, then node runs the script. */
-static void exec_server(int in_fd, int out_fd, const char *const *extra_args)
+/* The command line, malloc'd: node, the script, extra_args. Built before
+ * fork() so that the child, which may be the copy of a threaded process,
+ * calls nothing but async-signal-safe functions. */
+static char **command_line(const char *node, const char *const *extra_args)
 {
-	const char *node = getenv("XM_NODE");
-	if (!node || !*node) {
-		node = "node";
-	}
 	const char *root = getenv("XM_SOURCE_ROOT");
 	struct xm_buf script = XM_BUF_INIT;
 	xm_buf_addf(&script, "%s/test/xano/fake-xano.mjs", root ? root : ".");
@@ -39,19 +38,41 @@ static void exec_server(int in_fd, int out_fd, const char *const *extra_args)
 	while (extra_args && extra_args[n]) {
 		n++;
 	}
-	const char **argv = calloc(n + 3, sizeof(*argv));
-	if (!argv || dup2(in_fd, STDIN_FILENO) < 0 || dup2(out_fd, STDOUT_FILENO) < 0) {
-		_exit(127);
-	}
-	argv[0] = node;
-	argv[1] = xm_buf_str(&script);
+	char **argv = xm_calloc(n + 3, sizeof(*argv));
+	argv[0] = xm_strdup(node);
+	argv[1] = xm_buf_steal(&script);
 	for (size_t i = 0; i < n; i++) {
-		argv[i + 2] = extra_args[i];
+		argv[i + 2] = xm_strdup(extra_args[i]);
 	}
-	execvp(node, (char *const *)argv);
-	fprintf(stderr, "fake_xano: cannot run %s: %s (install nodejs, or set XM_NODE to node's "
-			"path)\n", node, strerror(errno));
-	_exit(127);
+	return argv;
+}
+
+static void free_command_line(char **argv)
+{
+	for (size_t i = 0; argv && argv[i]; i++) {
+		free(argv[i]);
+	}
+	free(argv);
+}
+
+/* Why the server gave no origin line, for the test's log. */
+static void explain_failure(struct xm_fake_xano *f, const char *node, int ready)
+{
+	int status = 0;
+	if (ready == 0) {
+		fprintf(stderr, "fake_xano: no origin line from the fake Xano server within %d s\n",
+			START_TIMEOUT_MS / 1000);
+	} else if (waitpid(f->pid, &status, 0) == f->pid && WIFEXITED(status) &&
+			WEXITSTATUS(status) == 127) {
+		fprintf(stderr, "fake_xano: cannot run %s: install nodejs (18 or newer), or set "
+			"XM_NODE to node's path\n", node);
+	} else {
+		fprintf(stderr, "fake_xano: the fake Xano server exited before it started "
+			"(its messages are above; node 18 or newer is needed)\n");
+	}
+	if (ready != 0) {
+		f->pid = 0; /* reaped */
+	}
 }
 
 bool xm_fake_xano_start(struct xm_fake_xano *f, const char *const *extra_args)
@@ -60,6 +81,11 @@ bool xm_fake_xano_start(struct xm_fake_xano *f, const char *const *extra_args)
 	bool ok = false;
 	char *line = NULL;
 	size_t cap = 0;
+	const char *node = getenv("XM_NODE");
+	if (!node || !*node) {
+		node = "node";
+	}
+	char **argv = command_line(node, extra_args);
 
 	memset(f, 0, sizeof(*f));
 	f->to_fd = -1;
@@ -77,9 +103,10 @@ bool xm_fake_xano_start(struct xm_fake_xano *f, const char *const *extra_args)
 		goto out;
 	}
 	if (f->pid == 0) {
-		close(in[1]);
-		close(out[0]);
-		exec_server(in[0], out[1], extra_args);
+		if (dup2(in[0], STDIN_FILENO) >= 0 && dup2(out[1], STDOUT_FILENO) >= 0) {
+			execvp(argv[0], argv);
+		}
+		_exit(127);
 	}
 	close(in[0]);
 	close(out[1]);
@@ -98,9 +125,7 @@ bool xm_fake_xano_start(struct xm_fake_xano *f, const char *const *extra_args)
 	int ready = poll(&pfd, 1, START_TIMEOUT_MS);
 	ssize_t len = ready > 0 ? getline(&line, &cap, f->from) : -1;
 	if (len <= 0) {
-		fprintf(stderr, "fake_xano: the fake Xano server did not start (%s): is node 18 or "
-				"newer installed? (XM_NODE names another node; its own messages are "
-				"above)\n", ready == 0 ? "no origin line within 20 s" : "it exited");
+		explain_failure(f, node, ready);
 		goto out;
 	}
 	line[strcspn(line, "\r\n")] = '\0';
@@ -112,6 +137,7 @@ bool xm_fake_xano_start(struct xm_fake_xano *f, const char *const *extra_args)
 	ok = true;
 out:
 	free(line);
+	free_command_line(argv);
 	for (int i = 0; i < 2; i++) {
 		if (in[i] >= 0) {
 			close(in[i]);

@@ -18,7 +18,9 @@
  *
  * Errors: start and command print what went wrong on stderr and return
  * false; a test asserts on the result. Not thread-safe: one thread per
- * struct xm_fake_xano.
+ * struct xm_fake_xano. Starting ignores SIGPIPE in the calling process (a
+ * dead server makes writes fail instead of killing the test); it may be
+ * called while other threads run.
  */
 #ifndef XM_TEST_FAKE_XANO_H
 #define XM_TEST_FAKE_XANO_H

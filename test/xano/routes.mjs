@@ -8,6 +8,7 @@ import {
 	XanoError, notFound, inputError, findWorkspace, branchData, findRecord,
 	present, presentWorkspace, presentBranch, xanoTime,
 } from './store.mjs';
+import { writeRoutes } from './writes.mjs';
 
 // --- query parameters --------------------------------------------------------
 
@@ -167,7 +168,7 @@ function requestHistory(ctx) {
 	const groupId = intParam(ctx.query, 'apigroup_id', null, 0, 1e15);
 	const queryId = intParam(ctx.query, 'query_id', null, 0, 1e15);
 	const withOutput = boolParam(ctx.query, 'include_output', false);
-	const rows = ws.history.filter((h) => branch.live &&
+	const rows = ws.history.filter((h) => h.branch_id === (branch.id ?? 0) &&
 		(groupId === null || h.api_id === groupId) &&
 		(queryId === null || h.query_id === queryId));
 	const envelope = pageOf(rows, { ...ctx.query, sort: 'created_at', order: 'desc', search: '' },
@@ -191,7 +192,8 @@ const readRoutes = [
 		}
 		return ok(instanceJson(inst, ctx.origin));
 	}],
-	['GET', '/workspace', (ctx) => ok(ctx.state.workspaces.map((w) => presentWorkspace(w, false)))],
+	['GET', '/workspace', (ctx) =>
+		ok(ctx.state.workspaces.map((w) => presentWorkspace(w, false)))],
 	['GET', '/workspace/:ws', (ctx) =>
 		ok(presentWorkspace(findWorkspace(ctx.state, idParam(ctx.params, 'ws')), true))],
 	['GET', '/workspace/:ws/branch', (ctx) =>
@@ -209,8 +211,13 @@ const readRoutes = [
 	['GET', '/workspace/:ws/request_history', requestHistory],
 ];
 
-const routes = readRoutes
-	.map(([method, pattern, handler]) => ({ method, parts: pattern.split('/').slice(1), handler }));
+const writes = writeRoutes({ scope, idParam, presentOpts, ok, boolParam, present });
+const routes = [...readRoutes, ...writes]
+	.map(([method, pattern, handler]) => ({
+		method,
+		parts: pattern.split('/').slice(1),
+		handler,
+	}));
 
 // The route for a path under /api:meta: {handler, params}, or null. A known
 // path with another method is as unknown as any other (Xano routes by verb

@@ -72,7 +72,8 @@ export function buildState(seed) {
 	// they say when.
 	const stamp = (obj, what) => {
 		tick++;
-		const created = obj.created_at ? parseXanoTime(obj.created_at, what) : epoch + tick * 37 * 60000;
+		const created = obj.created_at ? parseXanoTime(obj.created_at, what) :
+			epoch + tick * 37 * 60000;
 		const updated = obj.updated_at ? parseXanoTime(obj.updated_at, what) : created;
 		return { created_at: created, updated_at: updated };
 	};
@@ -243,7 +244,7 @@ function makeHistory(ws, rule, epoch) {
 			verb: api.verb,
 			uri: `https://x8ki-letl-twmt.n7.xano.io/api:${group.canonical}/${name}`,
 			input: api.verb === 'GET' ? {} : { note: `call ${i}` },
-			output: status === 200 ? { ok: true } : { code: 'ERROR_CODE_INPUT_ERROR', message: 'x' },
+			output: status === 200 ? { ok: true } : { code: 'ERROR_FATAL', message: 'Failed.' },
 			request_headers: ['accept: application/json', 'user-agent: fake-client/1.0'],
 			response_headers: ['content-type: application/json; charset=utf-8'],
 			workspace_id: ws.id,
@@ -272,7 +273,7 @@ export function findWorkspace(state, id) {
 // The objects of one branch (""/absent = the live branch).
 export function branchData(ws, label) {
 	const name = label ? label : liveBranch(ws).label;
-	const data = ws.data[name];
+	const data = Object.hasOwn(ws.data, name) ? ws.data[name] : null;
 	if (!data) {
 		throw inputError(`Unable to locate branch: ${name}`, 'branch');
 	}
@@ -307,7 +308,10 @@ function groupScript(g) {
 	if (g.xanoscript) {
 		return g.xanoscript;
 	}
-	const lines = [`api_group ${JSON.stringify(g.name)} {`, `  canonical = ${JSON.stringify(g.canonical)}`];
+	const lines = [
+		`api_group ${JSON.stringify(g.name)} {`,
+		`  canonical = ${JSON.stringify(g.canonical)}`,
+	];
 	if (g.description) {
 		lines.push(`  description = ${JSON.stringify(g.description)}`);
 	}

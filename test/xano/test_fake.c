@@ -173,7 +173,8 @@ START_TEST(pages_follow_next_page_to_the_end)
 	}
 	for (size_t i = 0; i < total; i++) {
 		for (size_t j = i + 1; j < total; j++) {
-			ck_assert_msg(seen[i] != seen[j], "id %lld on two pages", (long long)seen[i]);
+			ck_assert_msg(seen[i] != seen[j], "id %lld on two pages",
+				(long long)seen[i]);
 		}
 	}
 	/* Past the end: an empty page, not an error. */
@@ -384,8 +385,8 @@ START_TEST(fault_429_twice_then_success)
 {
 	struct xm_fake_xano f;
 	start(&f, NULL);
-	free(command(&f, "{\"fault\":{\"method\":\"GET\",\"path\":\"/api:meta/workspace/7/apigroup\","
-		"\"status\":429,\"times\":2}}"));
+	free(command(&f, "{\"fault\":{\"method\":\"GET\","
+		"\"path\":\"/api:meta/workspace/7/apigroup\",\"status\":429,\"times\":2}}"));
 	struct reply r;
 	for (int i = 0; i < 2; i++) {
 		get(&f, "/api:meta/workspace/7/apigroup", &r);
@@ -488,7 +489,8 @@ START_TEST(reset_clears_faults_and_log)
 {
 	struct xm_fake_xano f;
 	start(&f, NULL);
-	free(command(&f, "{\"fault\":{\"path\":\"/api:meta/workspace\",\"status\":500,\"times\":5}}"));
+	free(command(&f, "{\"fault\":{\"path\":\"/api:meta/workspace\",\"status\":500,"
+		"\"times\":5}}"));
 	struct reply r;
 	get(&f, "/api:meta/workspace", &r);
 	expect(&r, 500, "ERROR_FATAL");
@@ -522,6 +524,8 @@ START_TEST(control_channel_refuses_nonsense)
 		"{\"fault\":{\"path\":\"no-slash\"}}",
 		"{\"fault\":{\"path\":\"/x\",\"times\":0}}",
 		"{\"fault\":{\"path\":\"/x\",\"status\":99}}",
+		"{\"fault\":{\"path\":\"/x\",\"headers\":{\"bad name\":\"v\"}}}",
+		"{\"fault\":{\"path\":\"/x\",\"headers\":{\"x-a\":\"line\\nbreak\"}}}",
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
 		char *answer = NULL;
@@ -606,6 +610,15 @@ START_TEST(survives_hostile_requests)
 	reply_finish(&r);
 	free(body);
 
+	/* A path that new URL() would read as a host; a branch named like a
+	 * property every JavaScript object has. */
+	get(&f, "//api:meta/workspace", &r);
+	expect(&r, 404, "ERROR_CODE_NOT_FOUND");
+	reply_finish(&r);
+	get(&f, "/api:meta/workspace/12/request_history?branch=__proto__", &r);
+	expect(&r, 400, "ERROR_CODE_INPUT_ERROR");
+	reply_finish(&r);
+
 	/* A malformed percent escape in a path parameter. */
 	get(&f, "/api:meta/instance/%E0%A4%A", &r);
 	expect(&r, 404, "ERROR_CODE_NOT_FOUND");
@@ -613,6 +626,284 @@ START_TEST(survives_hostile_requests)
 
 	get(&f, "/api:meta/workspace", &r);
 	expect(&r, 200, NULL);
+	reply_finish(&r);
+	xm_fake_xano_stop(&f);
+}
+END_TEST
+
+#define XS "text/x-xanoscript"
+
+static int64_t create(struct xm_fake_xano *f, const char *path, const char *xs)
+{
+	struct reply r;
+	request(f, "POST", path, XM_FAKE_XANO_TOKEN, XS, xs, &r);
+	expect(&r, 200, NULL);
+	int64_t id = int_of(xm_json_get(r.json, "id"));
+	reply_finish(&r);
+	return id;
+}
+
+START_TEST(apigroups_and_apis_from_xanoscript)
+{
+	struct xm_fake_xano f;
+	start(&f, NULL);
+	struct reply r;
+	request(&f, "POST", "/api:meta/workspace/7/apigroup?include_xanoscript=true",
+		XM_FAKE_XANO_TOKEN, XS,
+		"api_group \"Orders\" {\n  canonical = \"shop-orders\"\n}", &r);
+	expect(&r, 200, NULL);
+	int64_t group = int_of(xm_json_get(r.json, "id"));
+	ck_assert_str_eq(xm_json_string(xm_json_get(r.json, "canonical")), "shop-orders");
+	ck_assert_str_eq(xm_json_string(xm_json_get(r.json, "name")), "Orders");
+	ck_assert_ptr_nonnull(xm_json_string(xm_json_get(r.json, "created_at")));
+	reply_finish(&r);
+
+	/* Canonicals are unique across the instance: 12's group has this one. */
+	request(&f, "POST", "/api:meta/workspace/7/apigroup", XM_FAKE_XANO_TOKEN, XS,
+		"api_group \"Other\" {\n  canonical = \"mkt-public\"\n}", &r);
+	expect(&r, 400, "ERROR_CODE_INPUT_ERROR");
+	ck_assert_str_eq(xm_json_string(xm_json_get(xm_json_get(r.json, "payload"), "param")),
+		"canonical");
+	reply_finish(&r);
+	/* Without one, the group gets a random canonical of 8 characters. */
+	request(&f, "POST", "/api:meta/workspace/7/apigroup", XM_FAKE_XANO_TOKEN, XS,
+		"api_group \"Plain\" {\n}", &r);
+	expect(&r, 200, NULL);
+	ck_assert_uint_eq(strlen(xm_json_string(xm_json_get(r.json, "canonical"))), 8);
+	reply_finish(&r);
+
+	char apis[96], one[128];
+	snprintf(apis, sizeof(apis), "/api:meta/workspace/7/apigroup/%lld/api", (long long)group);
+	int64_t id = create(&f, apis, "query \"orders/{id}\" verb=GET {\n"
+		"  description = \"one order\"\n  input {\n    int id\n  }\n  stack {\n  }\n"
+		"  response = null\n}");
+	/* The same name with another verb is another endpoint; the same pair is not. */
+	create(&f, apis, "query \"orders/{id}\" verb=DELETE {\n}");
+	request(&f, "POST", apis, XM_FAKE_XANO_TOKEN, XS, "query \"orders/{id}\" verb=GET {\n}",
+		&r);
+	expect(&r, 400, "ERROR_CODE_INPUT_ERROR");
+	ck_assert_str_eq(xm_json_string(xm_json_get(xm_json_get(r.json, "payload"), "param")),
+		"name");
+	reply_finish(&r);
+	get(&f, apis, &r);
+	expect(&r, 200, NULL);
+	ck_assert_uint_eq(xm_json_len(xm_json_get(r.json, "items")), 2);
+	reply_finish(&r);
+
+	/* A draft leaves the published version in place until published. */
+	snprintf(one, sizeof(one), "%s/%lld?include_xanoscript=true", apis, (long long)id);
+	struct xm_buf put = XM_BUF_INIT;
+	xm_buf_addf(&put, "%s/%lld?publish=false", apis, (long long)id);
+	request(&f, "PUT", xm_buf_str(&put), XM_FAKE_XANO_TOKEN, XS,
+		"query \"orders/{id}\" verb=GET {\n  description = \"draft\"\n}", &r);
+	expect(&r, 200, NULL);
+	reply_finish(&r);
+	get(&f, one, &r);
+	expect(&r, 200, NULL);
+	ck_assert_str_eq(xm_json_string(xm_json_get(r.json, "description")), "one order");
+	reply_finish(&r);
+	xm_buf_reset(&put);
+	xm_buf_addf(&put, "%s&include_draft=true", one);
+	get(&f, xm_buf_str(&put), &r);
+	expect(&r, 200, NULL);
+	ck_assert_str_eq(xm_json_string(xm_json_get(r.json, "description")), "draft");
+	const struct xm_json *xs = xm_json_get(r.json, "xanoscript");
+	const char *value = xm_json_string(xm_json_get(xs, "value"));
+	ck_assert_msg(value && strstr(value, "\"draft\""), "%s", body_text(&r));
+	reply_finish(&r);
+	xm_buf_reset(&put);
+	xm_buf_addf(&put, "%s/%lld", apis, (long long)id);
+	request(&f, "PUT", xm_buf_str(&put), XM_FAKE_XANO_TOKEN, XS,
+		"query \"orders/{id}\" verb=GET {\n  description = \"published\"\n}", &r);
+	expect(&r, 200, NULL);
+	reply_finish(&r);
+	get(&f, one, &r);
+	ck_assert_str_eq(xm_json_string(xm_json_get(r.json, "description")), "published");
+	reply_finish(&r);
+
+	/* DELETE answers {}; the endpoint is gone, and with its group, the rest. */
+	request(&f, "DELETE", xm_buf_str(&put), XM_FAKE_XANO_TOKEN, NULL, NULL, &r);
+	expect(&r, 200, NULL);
+	ck_assert_str_eq(body_text(&r), "{}");
+	reply_finish(&r);
+	get(&f, one, &r);
+	expect(&r, 404, "ERROR_CODE_NOT_FOUND");
+	reply_finish(&r);
+	xm_buf_reset(&put);
+	xm_buf_addf(&put, "/api:meta/workspace/7/apigroup/%lld", (long long)group);
+	request(&f, "DELETE", xm_buf_str(&put), XM_FAKE_XANO_TOKEN, NULL, NULL, &r);
+	expect(&r, 200, NULL);
+	reply_finish(&r);
+	get(&f, apis, &r);
+	expect(&r, 404, "ERROR_CODE_NOT_FOUND");
+	reply_finish(&r);
+	xm_buf_finish(&put);
+	xm_fake_xano_stop(&f);
+}
+END_TEST
+
+START_TEST(xanoscript_syntax_errors)
+{
+	struct xm_fake_xano f;
+	start(&f, NULL);
+	static const struct {
+		const char *path, *xs, *message;
+		int64_t chr, line, col;
+	} cases[] = {
+		/* An unclosed body: the end of input, 0-based line 3, col 0. */
+		{ "/api:meta/workspace/7/function", "function \"f\" {\n  stack {\n  }\n",
+			"Syntax error: unexpected end of input", 29, 3, 0 },
+		{ "/api:meta/workspace/7/function", "function \"f\" {\n  stack {\n  ]\n}",
+			"Syntax error: unexpected ']'", 27, 2, 2 },
+		{ "/api:meta/workspace/7/task", "widget \"w\" {\n}",
+			"Syntax error: unexpected 'widget'", 0, 0, 0 },
+		{ "/api:meta/workspace/7/apigroup/41/api", "query \"q\" verb=FETCH {\n}",
+			"Syntax error: unexpected 'FETCH'", 15, 0, 15 },
+		{ "/api:meta/workspace/7/table", "table \"t\" {\n}\n}",
+			"Syntax error: unexpected '}'", 14, 2, 0 },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct reply r;
+		request(&f, "POST", cases[i].path, XM_FAKE_XANO_TOKEN, XS, cases[i].xs, &r);
+		expect(&r, 400, "ERROR_CODE_SYNTAX_ERROR");
+		ck_assert_str_eq(xm_json_string(xm_json_get(r.json, "message")), cases[i].message);
+		const struct xm_json *p = xm_json_get(r.json, "payload");
+		ck_assert_msg(int_of(xm_json_get(p, "char")) == cases[i].chr &&
+			int_of(xm_json_get(p, "line")) == cases[i].line &&
+			int_of(xm_json_get(p, "col")) == cases[i].col, "case %zu: %s", i,
+			body_text(&r));
+		ck_assert_ptr_nonnull(xm_json_string(xm_json_get(p, "error_line")));
+		ck_assert_ptr_nonnull(xm_json_string(xm_json_get(p, "error_snippet")));
+		reply_finish(&r);
+	}
+	/* Valid XanoScript of the wrong kind, or not XanoScript at all. */
+	struct reply r;
+	request(&f, "POST", "/api:meta/workspace/7/function", XM_FAKE_XANO_TOKEN, XS,
+		"task \"t\" {\n}", &r);
+	expect(&r, 400, "ERROR_CODE_INPUT_ERROR");
+	reply_finish(&r);
+	request(&f, "POST", "/api:meta/workspace/7/function", XM_FAKE_XANO_TOKEN,
+		"application/json", "{\"name\":\"f\"}", &r);
+	expect(&r, 400, "ERROR_CODE_INPUT_ERROR");
+	reply_finish(&r);
+	/* Nothing was created. */
+	get(&f, "/api:meta/workspace/7/function", &r);
+	ck_assert_uint_eq(xm_json_len(xm_json_get(r.json, "items")), 2);
+	reply_finish(&r);
+	xm_fake_xano_stop(&f);
+}
+END_TEST
+
+START_TEST(functions_tasks_tables_and_reset)
+{
+	struct xm_fake_xano f;
+	start(&f, NULL);
+	const char *kinds[] = { "function", "task", "table" };
+	for (size_t i = 0; i < 3; i++) {
+		char path[64], xs[128];
+		snprintf(path, sizeof(path), "/api:meta/workspace/7/%s?branch=dev", kinds[i]);
+		snprintf(xs, sizeof(xs), "%s \"made_%s\" {\n  description = \"new\"\n}", kinds[i],
+			kinds[i]);
+		create(&f, path, xs);
+		struct reply r;
+		request(&f, "POST", path, XM_FAKE_XANO_TOKEN, XS, xs, &r);
+		expect(&r, 400, "ERROR_CODE_INPUT_ERROR");
+		reply_finish(&r);
+		/* Made on dev, absent from the live branch. */
+		snprintf(path, sizeof(path), "/api:meta/workspace/7/%s?search=made_", kinds[i]);
+		get(&f, path, &r);
+		ck_assert_uint_eq(xm_json_len(xm_json_get(r.json, "items")), 0);
+		reply_finish(&r);
+	}
+	/* A read-only token may read but not write. */
+	struct reply r;
+	request(&f, "DELETE", "/api:meta/workspace/7/table/151", "fake-readonly-token-0123456789",
+		NULL, NULL, &r);
+	expect(&r, 403, "ERROR_CODE_ACCESS_DENIED");
+	reply_finish(&r);
+
+	char *answer = command(&f, "{\"state\":true}");
+	ck_assert_msg(strstr(answer, "\"made_task\"") != NULL, "%.300s", answer);
+	free(answer);
+	free(command(&f, "{\"reset\":true}"));
+	answer = command(&f, "{\"state\":true}");
+	ck_assert_msg(strstr(answer, "\"made_task\"") == NULL, "%.300s", answer);
+	free(answer);
+	xm_fake_xano_stop(&f);
+}
+END_TEST
+
+/* The endpoint a live call matched: its id, and the value of one path parameter. */
+static void expect_live(const struct reply *r, int64_t id, const char *param, const char *value)
+{
+	expect(r, 200, NULL);
+	ck_assert_int_eq(int_of(xm_json_get(xm_json_get(r->json, "endpoint"), "id")), id);
+	if (param) {
+		const struct xm_json *params = xm_json_get(r->json, "params");
+		const char *got = xm_json_string(xm_json_get(params, param));
+		ck_assert_msg(got && strcmp(got, value) == 0, "%s", body_text(r));
+	}
+}
+
+START_TEST(live_routes_of_deployed_endpoints)
+{
+	struct xm_fake_xano f;
+	start(&f, NULL);
+	struct reply r;
+	/* No Meta API token needed: these are the deployed endpoints. */
+	request(&f, "GET", "/api:blog-posts/posts/17", NULL, NULL, NULL, &r);
+	expect_live(&r, 1012, "post_id", "17");
+	reply_finish(&r);
+	/* A literal route wins over a parameter; :dev picks the branch. */
+	request(&f, "GET", "/api:blog-posts:dev/posts/featured", NULL, NULL, NULL, &r);
+	expect_live(&r, 1099, NULL, NULL);
+	reply_finish(&r);
+	request(&f, "GET", "/api:blog-posts/posts/featured", NULL, NULL, NULL, &r);
+	expect_live(&r, 1012, "post_id", "featured");
+	reply_finish(&r);
+	request(&f, "POST", "/api:blog-posts/posts", NULL, "application/json",
+		"{\"title\":\"hello\"}", &r);
+	expect_live(&r, 1011, NULL, NULL);
+	ck_assert_str_eq(xm_json_string(xm_json_get(xm_json_get(r.json, "input"), "title")),
+		"hello");
+	reply_finish(&r);
+	const char *unknown[] = {
+		"/api:blog-posts/nothing/here",
+		"/api:no-such-group/posts",
+		"/api:blog-posts:nope/posts",
+	};
+	for (size_t i = 0; i < 3; i++) {
+		request(&f, "GET", unknown[i], NULL, NULL, NULL, &r);
+		expect(&r, 404, "ERROR_CODE_NOT_FOUND");
+		ck_assert_str_eq(xm_json_string(xm_json_get(r.json, "message")),
+			"Unable to locate request.");
+		reply_finish(&r);
+	}
+	request(&f, "DELETE", "/api:blog-posts/posts", NULL, NULL, NULL, &r);
+	expect(&r, 404, "ERROR_CODE_NOT_FOUND");
+	reply_finish(&r);
+
+	/* The calls are in the request history, newest first. */
+	get(&f, "/api:meta/workspace/7/request_history?query_id=1011&per_page=1", &r);
+	expect(&r, 200, NULL);
+	const struct xm_json *row = xm_json_at(xm_json_get(r.json, "items"), 0);
+	ck_assert_str_eq(xm_json_string(xm_json_get(row, "verb")), "POST");
+	ck_assert_int_eq(int_of(xm_json_get(row, "api_id")), 42);
+	ck_assert_msg(strstr(xm_json_string(xm_json_get(row, "uri")), "/api:blog-posts/posts"),
+		"%s", body_text(&r));
+	reply_finish(&r);
+
+	/* Deploy, then verify: what the Meta API made answers at once. */
+	request(&f, "POST", "/api:meta/workspace/12/apigroup", XM_FAKE_XANO_TOKEN, XS,
+		"api_group \"Shop\" {\n  canonical = \"shop\"\n}", &r);
+	expect(&r, 200, NULL);
+	char apis[96];
+	snprintf(apis, sizeof(apis), "/api:meta/workspace/12/apigroup/%lld/api",
+		(long long)int_of(xm_json_get(r.json, "id")));
+	reply_finish(&r);
+	int64_t id = create(&f, apis, "query \"orders/{id}\" verb=GET {\n}");
+	request(&f, "GET", "/api:shop/orders/5", NULL, NULL, NULL, &r);
+	expect_live(&r, id, "id", "5");
 	reply_finish(&r);
 	xm_fake_xano_stop(&f);
 }
@@ -647,6 +938,10 @@ Suite *xm_test_suite(void)
 	tcase_add_test(tc, control_channel_refuses_nonsense);
 	tcase_add_test(tc, rate_limit_answers_429);
 	tcase_add_test(tc, survives_hostile_requests);
+	tcase_add_test(tc, apigroups_and_apis_from_xanoscript);
+	tcase_add_test(tc, xanoscript_syntax_errors);
+	tcase_add_test(tc, functions_tasks_tables_and_reset);
+	tcase_add_test(tc, live_routes_of_deployed_endpoints);
 	tcase_add_test(tc, missing_node_is_a_clear_failure);
 	suite_add_tcase(s, tc);
 	return s;

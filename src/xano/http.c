@@ -398,12 +398,12 @@ enum xm_http_result xm_http_request(struct xm_http *http, const struct xm_http_r
 		char errbuf[CURL_ERROR_SIZE] = "";
 		struct transfer t = {.req = req, .res = res, .max_body = http->o.max_body};
 		reset_response(res);
-		res->attempts++;
 		if (cancelled(req)) {
 			result = XM_HTTP_CANCELLED;
 			xm_error_set(err, "cancelled");
 			break;
 		}
+		res->attempts++;
 		if (!configure(http, req, url.data, headers, &t, errbuf)) {
 			result = XM_HTTP_REFUSED;
 			xm_error_set(err, "libcurl refused an option for %s", where.data);

@@ -212,7 +212,14 @@ START_TEST(dropped_and_cut_connections_are_retried)
 	ck_assert_msg(strstr(err.message, "(4 attempts)"), "%s", err.message);
 	ck_assert(strstr(err.message, "/api:meta/workspace"));
 
-	/* nobody listening */
+	/* nobody listening: refused connections are retried for any method */
+	nwaits = 0;
+	ck_assert_int_eq(xm_http_request(http, &(struct xm_http_request){.method = "POST",
+		.url = "http://127.0.0.1:9/api:meta/workspace", .body = "{}", .body_len = 2,
+		.token = token}, &res, &err), XM_HTTP_TRANSPORT);
+	ck_assert_uint_eq(res.attempts, 4);
+	ck_assert_uint_eq(nwaits, 3);
+	ck_assert_int_eq(res.status, 0);
 	xm_http_response_finish(&res);
 	xm_http_destroy(http);
 }

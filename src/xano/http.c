@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -20,6 +21,42 @@ enum {
 	DEFAULT_BACKOFF_MAX_MS = 10 * 1000,
 	SLEEP_SLICE_MS = 50,
 };
+
+/*
+ * Easy handles outlive their struct xm_http: each keeps its live
+ * connections (and TLS sessions), so a handle put back here lets the next
+ * request to the same host skip the TCP and TLS handshakes, even from
+ * another thread (MCP reads run on short-lived workers). Options are all
+ * set again per request (curl_easy_reset()), so nothing else carries over.
+ */
+enum { IDLE_MAX = 4 };
+static pthread_mutex_t idle_lock = PTHREAD_MUTEX_INITIALIZER;
+static CURL *idle[IDLE_MAX];
+static size_t nidle;
+
+static CURL *take_handle(const struct xm_libcurl *curl)
+{
+	CURL *easy = NULL;
+	pthread_mutex_lock(&idle_lock);
+	if (nidle > 0) {
+		easy = idle[--nidle];
+	}
+	pthread_mutex_unlock(&idle_lock);
+	return easy ? easy : curl->easy_init();
+}
+
+static void give_back(const struct xm_libcurl *curl, CURL *easy)
+{
+	pthread_mutex_lock(&idle_lock);
+	bool kept = nidle < IDLE_MAX;
+	if (kept) {
+		idle[nidle++] = easy;
+	}
+	pthread_mutex_unlock(&idle_lock);
+	if (!kept) {
+		curl->easy_cleanup(easy);
+	}
+}
 
 struct xm_http {
 	const struct xm_libcurl *curl;
@@ -71,7 +108,7 @@ struct xm_http *xm_http_create(const struct xm_http_options *options, struct xm_
 	if (!curl) {
 		return NULL;
 	}
-	CURL *easy = curl->easy_init();
+	CURL *easy = take_handle(curl);
 	if (!easy) {
 		xm_error_set(err, "libcurl could not create a handle (out of memory?)");
 		return NULL;
@@ -103,7 +140,7 @@ void xm_http_destroy(struct xm_http *http)
 	if (!http) {
 		return;
 	}
-	http->curl->easy_cleanup(http->easy);
+	give_back(http->curl, http->easy);
 	free(http);
 }
 

@@ -34,7 +34,9 @@
  * Thread-safety: one struct xm_http per thread at a time (it wraps one
  * curl easy handle, which keeps the connection alive between requests to
  * the same host). Different handles may be used on different threads at
- * once.
+ * once. xm_http_destroy() keeps a few easy handles, with their open
+ * connections, for the next xm_http_create() of any thread (under a lock):
+ * short-lived callers such as MCP worker threads still reuse connections.
  */
 #ifndef XM_XANO_HTTP_H
 #define XM_XANO_HTTP_H

@@ -3,8 +3,10 @@
  * an injected sleep (no real waits, no timed assertions), the body cap,
  * timeouts, cancellation, redirects and what is refused outright.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fake_xano.h"
 #include "harness.h"
@@ -320,6 +322,59 @@ START_TEST(redirects_are_not_followed)
 }
 END_TEST
 
+/* The sockets this process holds open, as "socket:[inode]" lines in fd
+ * order (malloc'd). */
+static char *open_sockets(void)
+{
+	struct xm_buf out = XM_BUF_INIT;
+	for (int fd = 0; fd < 1024; fd++) {
+		char path[64], target[64];
+		snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+		ssize_t len = readlink(path, target, sizeof(target) - 1);
+		if (len > 0) {
+			target[len] = '\0';
+			if (strncmp(target, "socket:", 7) == 0) {
+				xm_buf_addf(&out, "%s\n", target);
+			}
+		}
+	}
+	return xm_buf_steal(&out);
+}
+
+START_TEST(connections_outlive_a_handle)
+{
+	/* Without fork, earlier tests' handles (and their sockets) are idle
+	 * in the same process and may be handed out first. */
+	const char *fork_mode = getenv("CK_FORK");
+	if (fork_mode && strcmp(fork_mode, "no") == 0) {
+		return;
+	}
+	char *before = open_sockets();
+	char *first = NULL;
+	struct xm_http_response res;
+	xm_http_response_init(&res);
+	struct xm_error err = XM_ERROR_INIT;
+	for (int i = 0; i < 3; i++) {
+		struct xm_http *http = client(0, 0);
+		ck_assert_int_eq(get(http, "/api:meta/auth/me", NULL, &res, &err), XM_HTTP_OK);
+		xm_http_destroy(http);
+		char *now = open_sockets();
+		if (!first) {
+			/* the connection stays open with the idle handle... */
+			ck_assert_msg(strlen(now) > strlen(before), "no socket kept:\n%s", now);
+			first = now;
+		} else {
+			/* ...and the next handle uses that very socket */
+			ck_assert_str_eq(now, first);
+			free(now);
+		}
+	}
+	free(first);
+	free(before);
+	xm_http_response_finish(&res);
+}
+END_TEST
+
 START_TEST(what_is_refused_outright)
 {
 	ck_assert(xm_http_url_allowed("https://x1234.n7.xano.io"));
@@ -391,6 +446,7 @@ Suite *xm_test_suite(void)
 	tcase_add_test(tc, a_slow_answer_times_out);
 	tcase_add_test(tc, cancellation_stops_a_transfer_and_the_waits);
 	tcase_add_test(tc, redirects_are_not_followed);
+	tcase_add_test(tc, connections_outlive_a_handle);
 	tcase_add_test(tc, what_is_refused_outright);
 	suite_add_tcase(s, tc);
 	TCase *tok = tcase_create("token");

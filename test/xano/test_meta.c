@@ -260,6 +260,52 @@ START_TEST(errors_are_mapped_in_one_place)
 }
 END_TEST
 
+/* A list whose answer is body (raw JSON text) fails as a server fault. */
+static void expect_bad_list(struct xm_meta *m, const char *body, const char *text)
+{
+	struct xm_buf f = XM_BUF_INIT;
+	xm_buf_adds(&f, "{\"fault\":{\"path\":\"/api:meta/workspace/7/task\",\"status\":200,"
+		"\"body\":");
+	xm_buf_adds(&f, body);
+	xm_buf_adds(&f, "}}");
+	fault(f.data);
+	xm_buf_finish(&f);
+	struct xm_meta_result r;
+	xm_meta_result_init(&r);
+	struct xm_xano_error e = XM_XANO_ERROR_INIT;
+	ck_assert(!xm_meta_list(m, &(struct xm_meta_ref){XM_META_TASK, .workspace = 7}, 0, &r,
+		&e));
+	ck_assert_int_eq(e.failure, XM_XANO_SERVER);
+	ck_assert_msg(strstr(e.err.message, text), "want \"%s\" in: %s", text, e.err.message);
+	xm_meta_result_finish(&r);
+}
+
+START_TEST(hostile_answers_are_refused)
+{
+	struct xm_meta *m = client(NULL, 0);
+	/* nesting deeper than the parser's cap */
+	struct xm_buf deep = XM_BUF_INIT;
+	xm_buf_adds(&deep, "\"");
+	xm_buf_addn(&deep, '[', 200);
+	xm_buf_addn(&deep, ']', 200);
+	xm_buf_adds(&deep, "\"");
+	expect_bad_list(m, deep.data, "is not the JSON");
+	xm_buf_finish(&deep);
+	expect_bad_list(m, "\"\"", "is not the JSON");
+	expect_bad_list(m, "{\"items\":[{\"id\":\"88\"}],\"nextPage\":null}",
+		"a list of objects with ids");
+	expect_bad_list(m, "{\"items\":[{\"id\":99999999999999999999}],\"nextPage\":null}",
+		"a list of objects with ids");
+	expect_bad_list(m, "{\"items\":[{\"id\":1}],\"nextPage\":\"2\"}", "a page {items, nextPage}");
+	expect_bad_list(m, "{\"items\":{},\"nextPage\":null}", "a page {items, nextPage}");
+	/* a page that points back at itself would loop */
+	expect_bad_list(m, "{\"curPage\":1,\"items\":[{\"id\":1}],\"nextPage\":1}",
+		"nextPage follows it");
+	expect_bad_list(m, "42", "a page {items, nextPage}");
+	xm_meta_destroy(m);
+}
+END_TEST
+
 static char *config_dir;
 
 static void write_config(const char *text)
@@ -355,6 +401,7 @@ Suite *xm_test_suite(void)
 	tcase_add_test(tc, bare_arrays_single_objects_and_the_user);
 	tcase_add_test(tc, xanoscript_as_object_string_or_error);
 	tcase_add_test(tc, errors_are_mapped_in_one_place);
+	tcase_add_test(tc, hostile_answers_are_refused);
 	tcase_add_test(tc, connect_says_what_to_set);
 	suite_add_tcase(s, tc);
 	return s;

@@ -917,10 +917,43 @@ static bool passes_check(const char *what, const char *script)
 	const char *argv[] = { xm_test_bin(), "check", "-", NULL };
 	int status = xm_test_run(&run, argv);
 	if (status != 0) {
-		fprintf(stderr, "seed.json: %s fails xano-mcp check:\n%s%s\n", what, run.out, run.err);
+		fprintf(stderr, "seed.json: %s fails xano-mcp check:\n%s%s\n", what, run.out,
+			run.err);
 	}
 	xm_run_finish(&run);
 	return status == 0;
+}
+
+/* Checks the scripts of one seeded object: its own, its apis', and its
+ * generate rule's template with {n} = 1. Returns how many failed. */
+static size_t check_seed_object(const struct xm_json *o, size_t *scripts)
+{
+	size_t bad = 0;
+	const char *xs = xm_json_string(xm_json_get(o, "xanoscript"));
+	if (xs) {
+		bad += !passes_check(xm_json_string(xm_json_get(o, "name")), xs);
+		++*scripts;
+	}
+	const struct xm_json *apis = xm_json_get(o, "apis");
+	for (size_t a = 0; a < xm_json_len(apis); a++) {
+		bad += check_seed_object(xm_json_at(apis, a), scripts);
+	}
+	xs = xm_json_string(xm_json_get(xm_json_get(o, "generate"), "xanoscript"));
+	if (xs) {
+		struct xm_buf one = XM_BUF_INIT;
+		for (const char *p = xs; *p; p++) {
+			if (strncmp(p, "{n}", 3) == 0) {
+				xm_buf_addc(&one, '1');
+				p += 2;
+			} else {
+				xm_buf_addc(&one, *p);
+			}
+		}
+		bad += !passes_check("the generate template", xm_buf_str(&one));
+		++*scripts;
+		xm_buf_finish(&one);
+	}
+	return bad;
 }
 
 /* Every script of the seed is valid XanoScript, as on a real instance. */
@@ -933,48 +966,19 @@ START_TEST(seed_scripts_pass_check)
 	ck_assert_msg(seed != NULL, "%s is not JSON", path);
 	size_t scripts = 0, bad = 0;
 	const struct xm_json *workspaces = xm_json_get(seed, "workspaces");
+	const char *lists[] = { "functions", "tasks", "tables", "apigroups" };
 	for (size_t w = 0; w < xm_json_len(workspaces); w++) {
 		const struct xm_json *ws = xm_json_at(workspaces, w);
-		const char *lists[] = { "functions", "tasks", "tables", "apigroups" };
 		for (size_t l = 0; l < 4; l++) {
 			const struct xm_json *list = xm_json_get(ws, lists[l]);
 			for (size_t i = 0; i < xm_json_len(list); i++) {
-				const struct xm_json *o = xm_json_at(list, i);
-				const struct xm_json *apis = xm_json_get(o, "apis");
-				const char *xs = xm_json_string(xm_json_get(o, "xanoscript"));
-				const char *name = xm_json_string(xm_json_get(o, "name"));
-				if (xs) {
-					bad += !passes_check(name, xs);
-					scripts++;
-				}
-				for (size_t a = 0; a < xm_json_len(apis); a++) {
-					const struct xm_json *api = xm_json_at(apis, a);
-					xs = xm_json_string(xm_json_get(api, "xanoscript"));
-					name = xm_json_string(xm_json_get(api, "name"));
-					bad += !passes_check(name, xs);
-					scripts++;
-				}
-				/* A generate rule's template, with {n} = 1. */
-				xs = xm_json_string(xm_json_get(xm_json_get(o, "generate"), "xanoscript"));
-				if (xs) {
-					struct xm_buf one = XM_BUF_INIT;
-					for (const char *p = xs; *p; p++) {
-						if (strncmp(p, "{n}", 3) == 0) {
-							xm_buf_addc(&one, '1');
-							p += 2;
-						} else {
-							xm_buf_addc(&one, *p);
-						}
-					}
-					bad += !passes_check("the generate template", xm_buf_str(&one));
-					scripts++;
-					xm_buf_finish(&one);
-				}
+				bad += check_seed_object(xm_json_at(list, i), &scripts);
 			}
 		}
 	}
 	ck_assert_uint_ge(scripts, 20);
-	ck_assert_msg(bad == 0, "%zu of %zu scripts in seed.json fail xano-mcp check", bad, scripts);
+	ck_assert_msg(bad == 0, "%zu of %zu scripts in seed.json fail xano-mcp check", bad,
+		scripts);
 	xm_json_free(seed);
 	free(text);
 	free(path);

@@ -985,6 +985,51 @@ START_TEST(seed_scripts_pass_check)
 }
 END_TEST
 
+START_TEST(another_seed)
+{
+	char *dir = xm_test_tmpdir();
+	struct xm_buf path = XM_BUF_INIT;
+	xm_buf_addf(&path, "%s/seed.json", dir);
+	FILE *out = fopen(xm_buf_str(&path), "w");
+	ck_assert_ptr_nonnull(out);
+	fputs("{\"workspaces\":[{\"id\":3,\"name\":\"Tiny\",\"branches\":[{\"label\":\"main\","
+		"\"live\":true}],\"functions\":[{\"id\":9,\"name\":\"f\","
+		"\"xanoscript\":\"function f {\\n}\"}]}]}", out);
+	ck_assert_int_eq(fclose(out), 0);
+	struct xm_fake_xano f;
+	start(&f, (const char *const[]){ "--seed", xm_buf_str(&path), NULL });
+	struct reply r;
+	get(&f, "/api:meta/workspace", &r);
+	expect(&r, 200, NULL);
+	ck_assert_uint_eq(xm_json_len(r.json), 1);
+	ck_assert_str_eq(xm_json_string(xm_json_get(xm_json_at(r.json, 0), "branch")), "main");
+	reply_finish(&r);
+	get(&f, "/api:meta/workspace/3/function/9?branch=main", &r);
+	expect(&r, 200, NULL);
+	reply_finish(&r);
+	xm_fake_xano_stop(&f);
+
+	/* A seed that is no JSON, or breaks a rule: the server does not start. */
+	const char *bad[] = {
+		"{\"workspaces\":[",
+		"{\"workspaces\":[{\"id\":3,\"branches\":[{\"label\":\"a\"}]}]}",
+		"{\"workspaces\":[{\"id\":3,\"tables\":[{\"id\":1},{\"id\":1}]}]}",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		out = fopen(xm_buf_str(&path), "w");
+		ck_assert_ptr_nonnull(out);
+		fputs(bad[i], out);
+		ck_assert_int_eq(fclose(out), 0);
+		ck_assert_msg(!xm_fake_xano_start(&f, (const char *const[]){ "--seed",
+			xm_buf_str(&path), NULL }), "started with %s", bad[i]);
+	}
+	ck_assert(!xm_fake_xano_start(&f, (const char *const[]){ "--rate-limit", "ten", NULL }));
+	xm_buf_finish(&path);
+	xm_test_rmtree(dir);
+	free(dir);
+}
+END_TEST
+
 START_TEST(missing_node_is_a_clear_failure)
 {
 	setenv("XM_NODE", "/nonexistent/node", 1);
@@ -1019,6 +1064,7 @@ Suite *xm_test_suite(void)
 	tcase_add_test(tc, functions_tasks_tables_and_reset);
 	tcase_add_test(tc, live_routes_of_deployed_endpoints);
 	tcase_add_test(tc, seed_scripts_pass_check);
+	tcase_add_test(tc, another_seed);
 	tcase_add_test(tc, missing_node_is_a_clear_failure);
 	suite_add_tcase(s, tc);
 	return s;

@@ -60,8 +60,8 @@ static void explain_failure(struct xm_fake_xano *f, const char *node, int ready)
 {
 	int status = 0;
 	if (ready == 0) {
-		fprintf(stderr, "fake_xano: no origin line from the fake Xano server within %d s\n",
-			START_TIMEOUT_MS / 1000);
+		fprintf(stderr, "fake_xano: no origin line from the fake Xano server within "
+			"%d s\n", START_TIMEOUT_MS / 1000);
 	} else if (waitpid(f->pid, &status, 0) == f->pid && WIFEXITED(status) &&
 			WEXITSTATUS(status) == 127) {
 		fprintf(stderr, "fake_xano: cannot run %s: install nodejs (18 or newer), or set "

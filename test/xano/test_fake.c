@@ -909,6 +909,127 @@ START_TEST(live_routes_of_deployed_endpoints)
 }
 END_TEST
 
+/* Runs `xano-mcp check -` on one script of the seed; false (and why, on
+ * stderr) when it has an error. */
+static bool passes_check(const char *what, const char *script)
+{
+	struct xm_run run = { .stdin_text = script };
+	const char *argv[] = { xm_test_bin(), "check", "-", NULL };
+	int status = xm_test_run(&run, argv);
+	if (status != 0) {
+		fprintf(stderr, "seed.json: %s fails xano-mcp check:\n%s%s\n", what, run.out,
+			run.err);
+	}
+	xm_run_finish(&run);
+	return status == 0;
+}
+
+/* Checks the scripts of one seeded object: its own, its apis', and its
+ * generate rule's template with {n} = 1. Returns how many failed. */
+static size_t check_seed_object(const struct xm_json *o, size_t *scripts)
+{
+	size_t bad = 0;
+	const char *xs = xm_json_string(xm_json_get(o, "xanoscript"));
+	if (xs) {
+		bad += !passes_check(xm_json_string(xm_json_get(o, "name")), xs);
+		++*scripts;
+	}
+	const struct xm_json *apis = xm_json_get(o, "apis");
+	for (size_t a = 0; a < xm_json_len(apis); a++) {
+		bad += check_seed_object(xm_json_at(apis, a), scripts);
+	}
+	xs = xm_json_string(xm_json_get(xm_json_get(o, "generate"), "xanoscript"));
+	if (xs) {
+		struct xm_buf one = XM_BUF_INIT;
+		for (const char *p = xs; *p; p++) {
+			if (strncmp(p, "{n}", 3) == 0) {
+				xm_buf_addc(&one, '1');
+				p += 2;
+			} else {
+				xm_buf_addc(&one, *p);
+			}
+		}
+		bad += !passes_check("the generate template", xm_buf_str(&one));
+		++*scripts;
+		xm_buf_finish(&one);
+	}
+	return bad;
+}
+
+/* Every script of the seed is valid XanoScript, as on a real instance. */
+START_TEST(seed_scripts_pass_check)
+{
+	char *path = xm_test_source_path("test/xano/seed.json");
+	size_t len;
+	char *text = xm_test_read_file(path, &len);
+	struct xm_json *seed = xm_json_parse(text, len, NULL, NULL);
+	ck_assert_msg(seed != NULL, "%s is not JSON", path);
+	size_t scripts = 0, bad = 0;
+	const struct xm_json *workspaces = xm_json_get(seed, "workspaces");
+	const char *lists[] = { "functions", "tasks", "tables", "apigroups" };
+	for (size_t w = 0; w < xm_json_len(workspaces); w++) {
+		const struct xm_json *ws = xm_json_at(workspaces, w);
+		for (size_t l = 0; l < 4; l++) {
+			const struct xm_json *list = xm_json_get(ws, lists[l]);
+			for (size_t i = 0; i < xm_json_len(list); i++) {
+				bad += check_seed_object(xm_json_at(list, i), &scripts);
+			}
+		}
+	}
+	ck_assert_uint_ge(scripts, 20);
+	ck_assert_msg(bad == 0, "%zu of %zu scripts in seed.json fail xano-mcp check", bad,
+		scripts);
+	xm_json_free(seed);
+	free(text);
+	free(path);
+}
+END_TEST
+
+START_TEST(another_seed)
+{
+	char *dir = xm_test_tmpdir();
+	struct xm_buf path = XM_BUF_INIT;
+	xm_buf_addf(&path, "%s/seed.json", dir);
+	FILE *out = fopen(xm_buf_str(&path), "w");
+	ck_assert_ptr_nonnull(out);
+	fputs("{\"workspaces\":[{\"id\":3,\"name\":\"Tiny\",\"branches\":[{\"label\":\"main\","
+		"\"live\":true}],\"functions\":[{\"id\":9,\"name\":\"f\","
+		"\"xanoscript\":\"function f {\\n}\"}]}]}", out);
+	ck_assert_int_eq(fclose(out), 0);
+	struct xm_fake_xano f;
+	start(&f, (const char *const[]){ "--seed", xm_buf_str(&path), NULL });
+	struct reply r;
+	get(&f, "/api:meta/workspace", &r);
+	expect(&r, 200, NULL);
+	ck_assert_uint_eq(xm_json_len(r.json), 1);
+	ck_assert_str_eq(xm_json_string(xm_json_get(xm_json_at(r.json, 0), "branch")), "main");
+	reply_finish(&r);
+	get(&f, "/api:meta/workspace/3/function/9?branch=main", &r);
+	expect(&r, 200, NULL);
+	reply_finish(&r);
+	xm_fake_xano_stop(&f);
+
+	/* A seed that is no JSON, or breaks a rule: the server does not start. */
+	const char *bad[] = {
+		"{\"workspaces\":[",
+		"{\"workspaces\":[{\"id\":3,\"branches\":[{\"label\":\"a\"}]}]}",
+		"{\"workspaces\":[{\"id\":3,\"tables\":[{\"id\":1},{\"id\":1}]}]}",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		out = fopen(xm_buf_str(&path), "w");
+		ck_assert_ptr_nonnull(out);
+		fputs(bad[i], out);
+		ck_assert_int_eq(fclose(out), 0);
+		ck_assert_msg(!xm_fake_xano_start(&f, (const char *const[]){ "--seed",
+			xm_buf_str(&path), NULL }), "started with %s", bad[i]);
+	}
+	ck_assert(!xm_fake_xano_start(&f, (const char *const[]){ "--rate-limit", "ten", NULL }));
+	xm_buf_finish(&path);
+	xm_test_rmtree(dir);
+	free(dir);
+}
+END_TEST
+
 START_TEST(missing_node_is_a_clear_failure)
 {
 	setenv("XM_NODE", "/nonexistent/node", 1);
@@ -942,6 +1063,8 @@ Suite *xm_test_suite(void)
 	tcase_add_test(tc, xanoscript_syntax_errors);
 	tcase_add_test(tc, functions_tasks_tables_and_reset);
 	tcase_add_test(tc, live_routes_of_deployed_endpoints);
+	tcase_add_test(tc, seed_scripts_pass_check);
+	tcase_add_test(tc, another_seed);
 	tcase_add_test(tc, missing_node_is_a_clear_failure);
 	suite_add_tcase(s, tc);
 	return s;

@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "xano-mcp/auth/token.h"
 #include "xano-mcp/core/log.h"
@@ -53,11 +54,22 @@ struct xm_token *xm_token_load(const char *profile, struct xm_error *err)
 		return NULL;
 	}
 	struct xm_token *t = xm_calloc(1, sizeof(*t));
-	t->size = len + 1;
-	t->secret = xm_malloc(t->size);
+	/* Whole pages of its own: munlock() of one token must not unlock
+	 * another's page (locks do not nest). */
+	long page = sysconf(_SC_PAGESIZE);
+	size_t align = page > 0 ? (size_t)page : 4096;
+	t->size = (len + 1 + align - 1) / align * align;
+	void *mem = NULL;
+	if (posix_memalign(&mem, align, t->size) != 0) {
+		free(t);
+		xm_error_set(err, "out of memory for the token");
+		return NULL;
+	}
+	t->secret = mem;
 	/* Keep it out of swap when allowed; RLIMIT_MEMLOCK may say no. */
 	t->locked = mlock(t->secret, t->size) == 0;
-	memcpy(t->secret, value, t->size);
+	memset(t->secret, 0, t->size);
+	memcpy(t->secret, value, len + 1);
 	t->len = len;
 	t->origin = "the environment variable " XM_TOKEN_ENV;
 	t->hint = renew_env;

@@ -45,6 +45,7 @@ const struct xm_registry xm_registry = {
 		"before you present it. The tools are offline: nothing is deployed. To "
 		"see what is deployed, read the resource templates "
 		"xano://workspace/{workspace}/apigroup/{apigroup}/api/{api} (and "
-		".../apigroup/{apigroup}, .../function/{id}, .../task/{id}, "
-		".../table/{id}): the XanoScript as it runs on Xano.",
+		".../apigroup/{apigroup}, .../function/{function}, .../task/{task}, "
+		".../table/{table}; ids, with completion): the XanoScript as it runs on "
+		"Xano.",
 };

@@ -43,6 +43,7 @@ struct xm_call_ctx {
 	struct xm_json *root; /* the request, owned by a worker */
 	const struct xm_json *args;
 	char *uri;            /* resources/read */
+	const struct xm_resource_template *template; /* completion/complete */
 	struct xm_call_ctx *next;
 };
 

@@ -63,9 +63,10 @@ static void read_templates(struct xm_call_ctx *c, struct reply *r)
 	const char *uri = c->uri;
 	struct xm_buf text = XM_BUF_INIT, message = XM_BUF_INIT;
 	enum xm_resource_status st = XM_RESOURCE_NOT_MINE;
+	const struct xm_resource_call call = { .uri = uri, .ctx = c };
 	for (size_t i = 0; st == XM_RESOURCE_NOT_MINE && i < reg->ntemplates; i++) {
 		const char *mime = reg->templates[i]->mime_type;
-		st = reg->templates[i]->read(uri, &text, &mime, &message);
+		st = reg->templates[i]->read(&call, &text, &mime, &message);
 		if (st == XM_RESOURCE_OK) {
 			write_contents(r, uri, mime, text.data ? text.data : "", text.len);
 		}
@@ -74,7 +75,8 @@ static void read_templates(struct xm_call_ctx *c, struct reply *r)
 		xm_reply_error(r, XM_RPC_INTERNAL_ERROR, "Reading %s failed: %s", uri,
 				xm_buf_str(&message));
 	} else if (st != XM_RESOURCE_OK) {
-		xm_reply_error(r, XM_RPC_RESOURCE_NOT_FOUND, "Resource not found: %s", uri);
+		xm_reply_error(r, XM_RPC_RESOURCE_NOT_FOUND, "Resource not found: %s%s%s", uri,
+				message.len ? ": " : "", xm_buf_str(&message));
 		struct xm_json_gen *g = xm_json_gen_create(&r->data);
 		xm_json_gen_begin_object(g);
 		xm_json_gen_kstring(g, "uri", uri);
@@ -83,6 +85,11 @@ static void read_templates(struct xm_call_ctx *c, struct reply *r)
 	}
 	xm_buf_finish(&text);
 	xm_buf_finish(&message);
+}
+
+bool xm_resource_cancelled(const struct xm_resource_call *call)
+{
+	return atomic_load(&call->ctx->cancelled) || atomic_load(&call->ctx->srv->stopping);
 }
 
 void xm_method_resources_read(struct xm_server *s, struct request *rq, struct reply *r)
@@ -98,9 +105,14 @@ void xm_method_resources_read(struct xm_server *s, struct request *rq, struct re
 		write_contents(r, uri, res->mime_type, res->text, res->len);
 		return;
 	}
+	/* A worker only when a slow template may claim the URI: its text
+	 * before the first variable must match. Other URIs are answered in
+	 * order, at once. */
 	bool slow = false;
 	for (size_t i = 0; i < s->reg->ntemplates; i++) {
-		slow = slow || s->reg->templates[i]->long_running;
+		const struct xm_resource_template *tp = s->reg->templates[i];
+		size_t literal = strcspn(tp->uri_template, "{");
+		slow = slow || (tp->long_running && strncmp(uri, tp->uri_template, literal) == 0);
 	}
 	struct xm_call_ctx *c = xm_calls_new(s, rq, read_templates);
 	c->uri = xm_strdup(uri);

@@ -28,8 +28,8 @@ const struct xm_registry xm_registry = {
 	.ntools = sizeof(tools) / sizeof(tools[0]),
 	.resources = xm_doc_resources,
 	.nresources = XM_DOC_NRESOURCES,
-	.templates = NULL,
-	.ntemplates = 0,
+	.templates = xm_xano_templates,
+	.ntemplates = XM_NXANO_TEMPLATES,
 	.prompts = xm_prompts,
 	.nprompts = XM_NPROMPTS,
 	/* Names every tool above (test/mcp/test_registry.c checks it). */
@@ -42,5 +42,10 @@ const struct xm_registry xm_registry = {
 		"XanoScript with compile_sdk_code. Check XanoScript with "
 		"validate_xanoscript and SDK code with validate_sdk_code, and fix every "
 		"error from its line, column and suggestion until the code is valid "
-		"before you present it. All of this is offline: nothing is deployed.",
+		"before you present it. The tools are offline: nothing is deployed. To "
+		"see what is deployed, read the resource templates "
+		"xano://workspace/{workspace}/apigroup/{apigroup}/api/{api} (and "
+		".../apigroup/{apigroup}, .../function/{function}, .../task/{task}, "
+		".../table/{table}; ids, with completion): the XanoScript as it runs on "
+		"Xano.",
 };

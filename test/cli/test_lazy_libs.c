@@ -8,6 +8,8 @@
  * the table (yet) are skipped, so a row may land before its command.
  */
 #include <dirent.h>
+#include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,19 +63,40 @@ static const struct {
 			"{\"name\":\"validate_xanoscript\",\"arguments\":{\"code\":"
 			"\"query \\\"x\\\" verb=GET {\\n}\\n\"}}}\n",
 	},
+	/* Listing the Xano resource templates and reading a built-in resource
+	 * (or an unknown URI) go nowhere near the network. */
+	{
+		.args = {"serve"},
+		.stdin_text =
+			"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+			"{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+			"\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}\n"
+			"{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
+			"{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"resources/templates/list\"}\n"
+			"{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"resources/read\",\"params\":"
+			"{\"uri\":\"xano-mcp://docs/xanoscript-cheatsheet\"}}\n"
+			"{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"resources/read\",\"params\":"
+			"{\"uri\":\"file:///etc/passwd\"}}\n",
+	},
 };
 
 static const char *const lazy_libraries[] = {"libcurl", "libsecret"};
 
-/* Runs argv under LD_DEBUG; returns the linker's log, all processes. */
-static char *linker_log(const char *const *argv, const char *stdin_text, int *status)
+/* Runs argv under LD_DEBUG (with extra_env, "NAME=value" or NULL); returns
+ * the linker's log, all processes. */
+static char *linker_log_env(const char *const *argv, const char *stdin_text,
+		const char *const *extra_env, int *status)
 {
 	char *tmp = xm_test_tmpdir();
 	struct xm_buf output = XM_BUF_INIT, log = XM_BUF_INIT;
 	xm_buf_addf(&output, "LD_DEBUG_OUTPUT=%s/ld", tmp);
 	char *root = getenv("XM_SOURCE_ROOT");
+	const char *env[8] = {"LD_DEBUG=files", output.data};
+	for (size_t i = 0; extra_env && extra_env[i] && i < 5; i++) {
+		env[i + 2] = extra_env[i];
+	}
 	struct xm_run run = {
-		.env = (const char *const[]){"LD_DEBUG=files", output.data, NULL},
+		.env = env,
 		.stdin_text = stdin_text,
 		.cwd = root,
 	};
@@ -98,6 +121,11 @@ static char *linker_log(const char *const *argv, const char *stdin_text, int *st
 	free(tmp);
 	xm_buf_finish(&output);
 	return xm_buf_steal(&log);
+}
+
+static char *linker_log(const char *const *argv, const char *stdin_text, int *status)
+{
+	return linker_log_env(argv, stdin_text, NULL, status);
 }
 
 /* The first line of log opening a file whose name has lib in it. */
@@ -153,11 +181,54 @@ START_TEST(command_maps_no_lazy_library)
 }
 END_TEST
 
+/*
+ * And the other way round: reading a xano:// resource does open libcurl
+ * (and only libcurl). The instance is a closed local port, so nothing
+ * leaves the machine; the read fails after the library was opened.
+ */
+START_TEST(a_template_read_maps_libcurl)
+{
+	char *home = xm_test_tmpdir();
+	struct xm_buf dir = XM_BUF_INIT, xdg = XM_BUF_INIT;
+	xm_buf_addf(&dir, "%s/xano-mcp", home);
+	ck_assert(mkdir(dir.data, 0700) == 0);
+	xm_buf_adds(&dir, "/config");
+	FILE *f = fopen(dir.data, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("[profile default]\ninstance = http://127.0.0.1:9\n", f);
+	fclose(f);
+	xm_buf_addf(&xdg, "XDG_CONFIG_HOME=%s", home);
+	const char *env[] = {xdg.data, "XANO_MCP_TOKEN=lazy-test-token", NULL};
+	const char *stdin_text =
+		"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+		"{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+		"\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}\n"
+		"{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
+		"{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"resources/read\",\"params\":"
+		"{\"uri\":\"xano://workspace/1/table/2\"}}\n";
+	int status;
+	char *log = linker_log_env((const char *const[]){xm_test_bin(), "serve", NULL},
+		stdin_text, env, &status);
+	ck_assert_int_eq(status, 0);
+	char *line = opened(log, "libcurl");
+	ck_assert_msg(line != NULL, "a xano:// read did not map libcurl");
+	free(line);
+	line = opened(log, "libsecret");
+	ck_assert_msg(line == NULL, "a xano:// read mapped libsecret: %s", line);
+	free(log);
+	xm_test_rmtree(home);
+	free(home);
+	xm_buf_finish(&dir);
+	xm_buf_finish(&xdg);
+}
+END_TEST
+
 Suite *xm_test_suite(void)
 {
 	Suite *s = suite_create("cli-lazy-libs");
 	TCase *tc = tcase_create("lazy");
 	tcase_add_test(tc, the_method_sees_a_loaded_library);
+	tcase_add_test(tc, a_template_read_maps_libcurl);
 	tcase_add_loop_test(tc, command_maps_no_lazy_library, 0,
 		(int)(sizeof(runs) / sizeof(runs[0])));
 	suite_add_tcase(s, tc);

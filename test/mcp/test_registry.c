@@ -181,6 +181,26 @@ START_TEST(man_page_matches_the_registry)
 	}
 	free(res);
 
+	char *templates = section(text, "RESOURCE TEMPLATES");
+	n = terms(templates, found, 64);
+	ck_assert_uint_eq(n, xm_registry.ntemplates);
+	for (size_t i = 0; i < xm_registry.ntemplates; i++) {
+		const struct xm_resource_template *tp = xm_registry.templates[i];
+		char *block = entry(templates, tp->uri_template);
+		ck_assert_msg(block != NULL, "template %s not documented", tp->uri_template);
+		/* every {variable} is described */
+		for (const char *v = strchr(tp->uri_template, '{'); v; v = strchr(v + 1, '{')) {
+			char var[64];
+			size_t len = strcspn(v + 1, "}");
+			ck_assert_uint_lt(len, sizeof(var));
+			memcpy(var, v + 1, len);
+			var[len] = '\0';
+			expect_mentions(tp->uri_template, block, var);
+		}
+		free(block);
+	}
+	free(templates);
+
 	char *prompts = section(text, "PROMPTS");
 	n = terms(prompts, found, 64);
 	ck_assert_uint_eq(n, xm_registry.nprompts);

@@ -590,8 +590,10 @@ START_TEST(resources_read_and_fail_cleanly)
 	ck_assert_str_eq(xm_json_string(xm_json_get(c, "mimeType")), "text/markdown");
 	put(&s, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"resources/templates/list\"}");
 	r = expect_result(&s, "3");
-	ck_assert_str_eq(xm_json_string(xm_json_get(xm_json_at(xm_json_get(r,
-			"resourceTemplates"), 0), "uriTemplate")), "test://notes/{id}");
+	const struct xm_json *list = xm_json_get(r, "resourceTemplates");
+	ck_assert_uint_gt(xm_json_len(list), 0);
+	ck_assert_str_eq(xm_json_string(xm_json_get(xm_json_at(list, xm_json_len(list) - 1),
+			"uriTemplate")), "test://notes/{id}");
 	put(&s, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"resources/read\",\"params\":"
 			"{\"uri\":\"test://notes/2\"}}");
 	r = expect_result(&s, "4");
@@ -610,6 +612,9 @@ START_TEST(resources_read_and_fail_cleanly)
 	expect_error(&s, -32002, "5");
 	ck_assert_str_eq(xm_json_string(xm_json_get(xm_json_get(xm_json_get(s.last, "error"),
 			"data"), "uri")), "test://notes/3");
+	/* the template's reason travels with the error */
+	ck_assert_str_eq(xm_json_string(xm_json_get(xm_json_get(s.last, "error"), "message")),
+			"Resource not found: test://notes/3: there is no note 3");
 	put(&s, "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"resources/read\",\"params\":"
 			"{\"uri\":\"file:///etc/passwd\"}}");
 	expect_error(&s, -32002, "6");
@@ -623,6 +628,23 @@ START_TEST(resources_read_and_fail_cleanly)
 			"\"argument\":{\"name\":\"id\",\"value\":\"1\"}}}");
 	r = expect_result(&s, "9");
 	ck_assert_uint_eq(xm_json_len(xm_json_get(xm_json_get(r, "completion"), "values")), 2);
+	/* context.arguments reach the completer */
+	put(&s, "{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"completion/complete\",\"params\":"
+			"{\"ref\":{\"type\":\"ref/resource\",\"uri\":\"test://notes/{id}\"},"
+			"\"argument\":{\"name\":\"id\",\"value\":\"\"},"
+			"\"context\":{\"arguments\":{\"tag\":\"red\"}}}}");
+	r = expect_result(&s, "10");
+	const struct xm_json *values = xm_json_get(xm_json_get(r, "completion"), "values");
+	ck_assert_uint_eq(xm_json_len(values), 4);
+	ck_assert_str_eq(xm_json_string(xm_json_at(values, 3)), "tag-red");
+	/* a cancelled slow read gets no answer, and the server goes on */
+	put(&s, "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"resources/read\","
+			"\"params\":{\"uri\":\"test://notes/slow\"}}");
+	put(&s, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
+			"\"params\":{\"requestId\":11}}");
+	put(&s, "{\"jsonrpc\":\"2.0\",\"id\":12,\"method\":\"ping\"}");
+	expect_result(&s, "12");
+	ck_assert_ptr_null(get_wait(&s, 500));
 	close_session(&s);
 }
 END_TEST

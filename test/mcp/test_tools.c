@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -113,16 +114,19 @@ static const struct xm_tool test_fail = {
 	.call = fail_call,
 };
 
-static enum xm_resource_status note_read(const char *uri, struct xm_buf *text,
-		const char **mime_type, struct xm_buf *message)
+static enum xm_resource_status note_read(const struct xm_resource_call *call,
+		struct xm_buf *text, const char **mime_type, struct xm_buf *message)
 {
+	const char *uri = call->uri;
 	const char *prefix = "test://notes/";
 	if (strncmp(uri, prefix, strlen(prefix)) != 0) {
 		return XM_RESOURCE_NOT_MINE;
 	}
 	const char *id = uri + strlen(prefix);
 	if (strcmp(id, "slow") == 0) {
-		sleep_ms(300);
+		for (int i = 0; i < 30 && !xm_resource_cancelled(call); i++) {
+			sleep_ms(10);
+		}
 		xm_buf_adds(text, "note slow");
 		*mime_type = "text/plain";
 		return XM_RESOURCE_OK;
@@ -132,6 +136,7 @@ static enum xm_resource_status note_read(const char *uri, struct xm_buf *text,
 		return XM_RESOURCE_FAILED;
 	}
 	if (strcmp(id, "1") != 0 && strcmp(id, "2") != 0) {
+		xm_buf_addf(message, "there is no note %s", id);
 		return XM_RESOURCE_NOT_FOUND;
 	}
 	xm_buf_addf(text, "note %s", id);
@@ -139,14 +144,23 @@ static enum xm_resource_status note_read(const char *uri, struct xm_buf *text,
 	return XM_RESOURCE_OK;
 }
 
-static void note_complete(const char *variable, const char *prefix, const char **values,
-		size_t *nvalues, size_t max)
+/* Ids by prefix; with a "tag" among the known arguments, that tag too. */
+static void note_complete(struct xm_completion *c)
 {
 	static const char *const ids[] = { "1", "2", "10" };
-	for (size_t i = 0; i < 3 && *nvalues < max; i++) {
-		if (strcmp(variable, "id") == 0 && strncmp(ids[i], prefix, strlen(prefix)) == 0) {
-			values[(*nvalues)++] = ids[i];
+	const char *tag = xm_completion_known(c, "tag");
+	if (strcmp(c->variable, "id") != 0) {
+		return;
+	}
+	for (size_t i = 0; i < 3; i++) {
+		if (strncmp(ids[i], c->prefix, strlen(c->prefix)) == 0) {
+			xm_completion_add(c, ids[i]);
 		}
+	}
+	if (tag) {
+		char value[64];
+		snprintf(value, sizeof(value), "tag-%s", tag);
+		xm_completion_add(c, value);
 	}
 }
 

@@ -122,6 +122,12 @@ async function rejects(promise, code, what) {
 	const templates = await client.listResourceTemplates();
 	check(templates.resourceTemplates.some((t) => t.uriTemplate === 'test://notes/{id}'),
 		'resource templates');
+	check(templates.resourceTemplates.some((t) => t.uriTemplate
+		=== 'xano://workspace/{workspace}/apigroup/{apigroup}/api/{api}'
+		&& t.mimeType === 'text/x-xanoscript'), 'the xano:// templates are listed');
+	// a malformed id is refused before any configuration or network is used
+	await rejects(client.readResource({ uri: 'xano://workspace/seven/table/1' }), -32002,
+		'malformed xano:// id');
 	const note = await client.readResource({ uri: 'test://notes/1' });
 	check(note.contents[0].text === 'note 1', 'read through a template');
 	await rejects(client.readResource({ uri: 'test://notes/404' }), -32002,

@@ -140,18 +140,65 @@ struct xm_resource {
 enum xm_resource_status {
 	XM_RESOURCE_OK = 0,
 	XM_RESOURCE_NOT_MINE,  /* the URI does not match this template */
-	XM_RESOURCE_NOT_FOUND, /* it matches, but names nothing (-32002) */
+	XM_RESOURCE_NOT_FOUND, /* it matches, but names nothing (-32002; message may say why) */
 	XM_RESOURCE_FAILED,    /* it matches, but reading failed: message says why */
 };
+
+/* One resources/read served through a template. */
+struct xm_resource_call {
+	const char *uri;
+	/* Server internals (cancellation flag). */
+	struct xm_call_ctx *ctx;
+};
+
+/*
+ * True once the client cancelled this read or the server is shutting
+ * down; a slow read polls it and returns early (its answer is dropped).
+ */
+bool xm_resource_cancelled(const struct xm_resource_call *call);
+
+/* The most values a completion result holds (MCP's limit). */
+#define XM_COMPLETION_MAX 100
+
+/*
+ * One completion/complete for a template variable. The completer reads
+ * variable, prefix and the values the client already knows, and adds
+ * candidates with xm_completion_add().
+ */
+struct xm_completion {
+	const char *variable; /* argument.name: the template variable */
+	const char *prefix;   /* argument.value: what was typed so far */
+	/*
+	 * context.arguments (MCP 2025-06-18 and later): the other variables'
+	 * values the client already has, an object of strings; NULL when the
+	 * client sent none. Read it with xm_completion_known().
+	 */
+	const struct xm_json *known;
+	/* Server internals. */
+	struct xm_call_ctx *ctx;
+	/* Filled by xm_completion_add(); owned by the server. */
+	char *values[XM_COMPLETION_MAX];
+	size_t n;
+	size_t total; /* every value added, kept or not */
+};
+
+/* Adds a copy of value (the first XM_COMPLETION_MAX are kept, the rest
+ * only counted: hasMore). */
+void xm_completion_add(struct xm_completion *c, const char *value);
+/* The known value of variable name, or NULL. */
+const char *xm_completion_known(const struct xm_completion *c, const char *name);
+/* Like xm_resource_cancelled(), for a slow completer. */
+bool xm_completion_cancelled(const struct xm_completion *c);
 
 /*
  * A family of resources behind an RFC 6570 URI template, read on demand
  * (e.g. the XanoScript of a deployed endpoint). read() is tried for every
  * URI not among the fixed resources; it appends the contents to text and
- * sets *mime_type, or explains a failure in message. Set long_running when
- * reads go to the network: resources/read then runs on a worker thread
- * (like a long tool call), so ping and cancellation stay responsive; read()
- * must then be re-entrant.
+ * sets *mime_type, or explains a failure (or a not-found) in message. Set
+ * long_running when reads go to the network: resources/read and
+ * completion/complete of this template then run on a worker thread (like
+ * a long tool call), so ping and cancellation stay responsive; read() and
+ * complete() must then be re-entrant.
  */
 struct xm_resource_template {
 	const char *uri_template;
@@ -160,12 +207,10 @@ struct xm_resource_template {
 	const char *description;
 	const char *mime_type;
 	bool long_running;
-	enum xm_resource_status (*read)(const char *uri, struct xm_buf *text,
-			const char **mime_type, struct xm_buf *message);
-	/* Optional: completions for one template variable; appends up to max
-	 * values starting with prefix. */
-	void (*complete)(const char *variable, const char *prefix,
-			const char **values, size_t *nvalues, size_t max);
+	enum xm_resource_status (*read)(const struct xm_resource_call *call,
+			struct xm_buf *text, const char **mime_type, struct xm_buf *message);
+	/* Optional: completions for one template variable. */
+	void (*complete)(struct xm_completion *c);
 };
 
 struct xm_prompt_arg {

@@ -18,9 +18,11 @@
  * lines, parses and dispatches them in order. Everything quick runs right
  * there: lifecycle, lists, resources, prompts, and tools/call of tools that
  * are not long_running (pure CPU work such as validation, milliseconds).
- * A tools/call of a tool with .long_running set, and a resources/read that
- * goes through resource templates when one of them is .long_running (reads
- * over the network), gets a detached worker thread of its own, so the
+ * A tools/call of a tool with .long_running set, a resources/read of a URI
+ * that a .long_running resource template may claim (it starts with the
+ * template's text before the first variable: reads over the network), and
+ * a completion/complete of such a template get a detached worker thread
+ * of their own, so the
  * reading thread keeps serving ping, other requests and
  * notifications/cancelled meanwhile. Each in-flight worker
  * call is listed (under one mutex) with its id, progress token and an

@@ -26,6 +26,10 @@ extern const struct xm_resource *const xm_doc_resources[];
 #define XM_NPROMPTS 3
 extern const struct xm_prompt *const xm_prompts[XM_NPROMPTS + 1];
 
+/* resources_xano.c: the XanoScript of deployed objects, NULL-terminated. */
+#define XM_NXANO_TEMPLATES 5
+extern const struct xm_resource_template *const xm_xano_templates[XM_NXANO_TEMPLATES + 1];
+
 /* tools_sdk.c: the SDK compiler. */
 extern const struct xm_tool xm_tool_compile_sdk_code;
 extern const struct xm_tool xm_tool_validate_sdk_code;

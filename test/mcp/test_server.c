@@ -52,6 +52,8 @@ static void open_session(struct session *s, size_t page_size, size_t max_line)
 	s->server_in = in[0];
 	s->server_out = out[1];
 	s->rc = -1;
+	s->cap = 1 << 16;
+	s->buf = xm_malloc(s->cap);
 	ck_assert_int_eq(pthread_create(&s->thread, NULL, serve, s), 0);
 }
 
@@ -85,7 +87,7 @@ static const struct xm_json *get_wait(struct session *s, int wait_ms)
 			return NULL;
 		}
 		if (s->len == s->cap) {
-			s->cap = s->cap ? 2 * s->cap : 1 << 16;
+			s->cap *= 2;
 			s->buf = xm_realloc(s->buf, s->cap);
 		}
 		ssize_t r = read(s->from_server, s->buf + s->len, s->cap - s->len);

@@ -68,21 +68,20 @@ typedef struct xm_xs_node *(*item_fn)(struct parser *p, struct xm_xs_node *paren
 
 static struct xm_xs_token *tok_at(struct parser *p, size_t i)
 {
-	if (p->aborted || i >= p->ntoks) {
+	if (i >= p->ntoks) {
 		return &p->toks[p->ntoks - 1]; /* EOF */
 	}
 	return &p->toks[i];
 }
 
 /* The current token. The array ends with EOF and nothing moves past it, so
- * p->pos is always in bounds. */
+ * p->pos is always in bounds; an aborted parse sits on the EOF (enter()).
+ * Called several times per token: the kind is tested before nl_skip, as
+ * most tokens are not line breaks. */
 static inline struct xm_xs_token *peek(struct parser *p)
 {
-	if (p->aborted) {
-		return &p->toks[p->ntoks - 1];
-	}
 	struct xm_xs_token *t = &p->toks[p->pos];
-	while (p->nl_skip && t->kind == XM_XS_T_NEWLINE) {
+	while (t->kind == XM_XS_T_NEWLINE && p->nl_skip) {
 		t = &p->toks[++p->pos];
 	}
 	return t;
@@ -199,6 +198,8 @@ static bool enter(struct parser *p)
 	if (++p->depth > p->max_depth) {
 		err(p, peek(p), "too-deep", NULL, "nesting deeper than %u levels", p->max_depth);
 		p->aborted = true;
+		/* From here on everything reads as EOF: nothing moves past it. */
+		p->pos = p->ntoks - 1;
 		return false;
 	}
 	return true;

@@ -84,9 +84,11 @@ static inline void *bump(struct xm_arena *arena, size_t size, size_t align)
 	return b->data + at;
 }
 
-void *xm_arena_alloc_raw(struct xm_arena *arena, size_t size)
+void *xm_arena_alloc(struct xm_arena *arena, size_t size)
 {
-	return bump(arena, size, ARENA_ALIGN);
+	void *p = bump(arena, size, ARENA_ALIGN);
+	memset(p, 0, size);
+	return p;
 }
 
 char *xm_arena_strndup(struct xm_arena *arena, const char *s, size_t len)

@@ -10,7 +10,6 @@
 #define XM_CORE_ARENA_H
 
 #include <stddef.h>
-#include <string.h>
 
 struct xm_arena;
 
@@ -18,17 +17,7 @@ struct xm_arena *xm_arena_create(void);
 /* Accepts NULL. */
 void xm_arena_destroy(struct xm_arena *arena);
 
-/* size bytes, 16-byte aligned, not zeroed. */
-void *xm_arena_alloc_raw(struct xm_arena *arena, size_t size);
-
-/* size bytes, 16-byte aligned and zeroed. Inline so that the zeroing of a
- * node, whose size callers know at compile time, is a few stores instead of
- * a call to memset(). */
-static inline void *xm_arena_alloc(struct xm_arena *arena, size_t size)
-{
-	return memset(xm_arena_alloc_raw(arena, size), 0, size);
-}
-
+void *xm_arena_alloc(struct xm_arena *arena, size_t size);
 char *xm_arena_strndup(struct xm_arena *arena, const char *s, size_t len);
 char *xm_arena_strdup(struct xm_arena *arena, const char *s);
 /* Total bytes handed out, for benchmarks and limits. */

@@ -1433,7 +1433,9 @@ static void lex_all(struct parser *p, const char *src, size_t len)
 {
 	struct xm_xs_lexer lx;
 	xm_xs_lexer_init(&lx, src, len, p->diags);
-	size_t cap = len / 4 + 16, opens = 0, closes = 0;
+	/* Formatted XanoScript runs at about one token per 4 bytes, short
+	 * expressions at more: room for one per 3 bytes avoids regrowing. */
+	size_t cap = len / 3 + 16, opens = 0, closes = 0;
 	p->toks = xm_reallocarray(NULL, cap, sizeof(*p->toks));
 	for (;;) {
 		if (p->ntoks == cap) {

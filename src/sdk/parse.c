@@ -111,6 +111,7 @@ static void describe(const struct xm_sdk_token *t, char *out, size_t size)
 	}
 }
 
+__attribute__((cold))
 static void error_at_tok(struct parser *p, const char *code, const char *suggestion,
 		const char *what)
 {

@@ -138,7 +138,7 @@ static bool ends_line(const struct xm_xs_token *t)
 
 /* ---- diagnostics ---- */
 
-__attribute__((format(printf, 5, 6)))
+__attribute__((cold, format(printf, 5, 6)))
 static void err(struct parser *p, const struct xm_xs_token *t, const char *code,
 		const char *suggestion, const char *fmt, ...)
 {
@@ -162,6 +162,7 @@ static const char *found(const struct parser *p, const struct xm_xs_token *t)
 		xm_xs_tok_name(t->kind);
 }
 
+__attribute__((cold))
 static void err_expected(struct parser *p, const char *what)
 {
 	struct xm_xs_token *t = peek(p);

@@ -56,7 +56,7 @@ static struct span at_node(const struct xm_xs_node *n)
 
 static void report(struct ctx *c, enum xm_severity sev, struct span s, const char *code,
 		const char *suggestion, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
+	__attribute__((cold, format(printf, 6, 7)));
 
 static void report(struct ctx *c, enum xm_severity sev, struct span s, const char *code,
 		const char *suggestion, const char *fmt, ...)

@@ -156,7 +156,8 @@ bool xm_compile_sdk(const char *code, size_t len, const struct xm_compile_opts *
 		lines++;
 	}
 	r->map_len = lines;
-	r->source_map = xm_calloc(lines ? lines : 1, sizeof(*r->source_map));
+	/* Every entry is written below: no need for calloc()'s zeroing. */
+	r->source_map = xm_reallocarray(NULL, lines ? lines : 1, sizeof(*r->source_map));
 	for (size_t i = 0; i < lines; i++) {
 		r->source_map[i] = root->line;
 	}

@@ -75,7 +75,7 @@ static struct xm_xs_token *tok_at(struct parser *p, size_t i)
 }
 
 /* The current token. The array ends with EOF and nothing moves past it, so
- * p->pos is always in bounds; an aborted parse sits on the EOF (enter()).
+ * p->pos is always in bounds; an aborted parse reads EOF copies (enter()).
  * Called several times per token: the kind is tested before nl_skip, as
  * most tokens are not line breaks. */
 static inline struct xm_xs_token *peek(struct parser *p)
@@ -199,8 +199,13 @@ static bool enter(struct parser *p)
 	if (++p->depth > p->max_depth) {
 		err(p, peek(p), "too-deep", NULL, "nesting deeper than %u levels", p->max_depth);
 		p->aborted = true;
-		/* From here on everything reads as EOF: nothing moves past it. */
-		p->pos = p->ntoks - 1;
+		/* From here on everything reads as EOF: the tokens not yet
+		 * consumed become copies of it (the parser never looks back),
+		 * so peek() needs no test of the flag, and the position stays
+		 * where it was, as the loops that check their progress expect. */
+		for (size_t i = p->pos; i + 1 < p->ntoks; i++) {
+			p->toks[i] = p->toks[p->ntoks - 1];
+		}
 		return false;
 	}
 	return true;

@@ -239,16 +239,18 @@ static void check_filter(struct ctx *c, const struct xm_xs_node *f, bool query)
 	}
 	const char *fix = xm_xs_catalog_filter_fix(name);
 	char sugg[160];
+	const char *suggestion = sugg;
 	if (fix) {
 		snprintf(sugg, sizeof(sugg), "XanoScript spells it %s", fix);
 	} else if (xm_xs_catalog_column_filter(name)) {
 		snprintf(sugg, sizeof(sugg), "`%s` only works on `$db` columns inside a `where`",
 			name);
 	} else {
-		did_you_mean(sugg, sizeof(sugg), xm_xs_catalog_suggest_filter(name));
+		/* NULL when nothing is close (sugg is then left unwritten). */
+		suggestion = did_you_mean(sugg, sizeof(sugg), xm_xs_catalog_suggest_filter(name));
 	}
-	report(c, XM_SEV_ERROR, filter_name_span(f), "unknown-filter",
-		fix || sugg[0] ? sugg : NULL, "`%s` is not a XanoScript filter", name);
+	report(c, XM_SEV_ERROR, filter_name_span(f), "unknown-filter", suggestion,
+		"`%s` is not a XanoScript filter", name);
 }
 
 static void check_object(struct ctx *c, const struct xm_xs_node *o, bool query)

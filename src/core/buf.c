@@ -52,49 +52,12 @@ static void grow(struct xm_buf *buf, size_t need)
 	buf->cap = cap;
 }
 
-/* The adders run once per token of everything the formatter prints: the
- * check that there is room is inlined into them rather than a call. */
-static inline void make_room(struct xm_buf *buf, size_t extra)
+void xm_buf_reserve(struct xm_buf *buf, size_t extra)
 {
 	size_t need = buf->len + extra + 1;
 	if (need > buf->cap) {
 		grow(buf, need);
 	}
-}
-
-void xm_buf_reserve(struct xm_buf *buf, size_t extra)
-{
-	make_room(buf, extra);
-}
-
-void xm_buf_add(struct xm_buf *buf, const void *data, size_t len)
-{
-	make_room(buf, len);
-	if (len) {
-		memcpy(buf->data + buf->len, data, len);
-	}
-	buf->len += len;
-	buf->data[buf->len] = '\0';
-}
-
-void xm_buf_adds(struct xm_buf *buf, const char *s)
-{
-	xm_buf_add(buf, s, strlen(s));
-}
-
-void xm_buf_addc(struct xm_buf *buf, char c)
-{
-	make_room(buf, 1);
-	buf->data[buf->len++] = c;
-	buf->data[buf->len] = '\0';
-}
-
-void xm_buf_addn(struct xm_buf *buf, char c, size_t n)
-{
-	make_room(buf, n);
-	memset(buf->data + buf->len, c, n);
-	buf->len += n;
-	buf->data[buf->len] = '\0';
 }
 
 void xm_buf_vaddf(struct xm_buf *buf, const char *fmt, va_list ap)

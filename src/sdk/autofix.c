@@ -144,6 +144,105 @@ static const unsigned char special[256] = {
 	[']'] = 1, ['{'] = 1, ['}'] = 1, [0xe2] = 1,
 };
 
+/* Bytes that may end or escape a string, by the quote that opened it (one
+ * bit per quote), and those that matter whatever the quote: a backslash, a
+ * line break, the lead byte of a typographic quote. */
+enum { Q_SINGLE = 1, Q_DOUBLE = 2, Q_BACK = 4, Q_ANY = 7 };
+
+static const unsigned char string_stop[256] = {
+	['\''] = Q_SINGLE, ['"'] = Q_DOUBLE, ['`'] = Q_BACK,
+	['\\'] = Q_ANY, ['\n'] = Q_ANY, [0xe2] = Q_ANY,
+};
+
+static unsigned quote_bit(char q)
+{
+	return q == '\'' ? Q_SINGLE : q == '"' ? Q_DOUBLE : Q_BACK;
+}
+
+/*
+ * The repaired text is the source with a few bytes replaced or dropped, and
+ * most code needs no repair at all: the scan only copies what lies before a
+ * change (src[done, at)), and the rest in one go at the end.
+ */
+struct copier {
+	const char *src;
+	size_t done;
+	struct xm_buf *out;
+};
+
+static void copy_to(struct copier *cp, size_t at)
+{
+	memcpy(cp->out->data + cp->out->len, cp->src + cp->done, at - cp->done);
+	cp->out->len += at - cp->done;
+	cp->done = at;
+}
+
+/* Replaces the n bytes at src[at] with c (n > 0; c == 0: drops them). */
+static void replace(struct copier *cp, size_t at, size_t n, char c)
+{
+	copy_to(cp, at);
+	if (c) {
+		cp->out->data[cp->out->len++] = c;
+	}
+	cp->done = at + n;
+}
+
+/*
+ * A string or template literal opening at src[i] (sq: its typographic
+ * quote, or 0); returns the offset after it. Typographic quotes become
+ * ASCII ones, reported once per string.
+ */
+static size_t repair_string(struct copier *cp, size_t len, size_t i, int sq,
+		struct xm_sdk_fixes *fixes)
+{
+	const char *src = cp->src;
+	char q = sq ? (char)sq : src[i];
+	unsigned bit = quote_bit(q);
+	size_t k = i + 1;
+	if (sq) {
+		replace(cp, i, 3, q);
+		k = i + 3;
+	}
+	while (k < len) {
+		/* Most of a string is bytes that can neither end nor escape it
+		 * (nor start a typographic quote). */
+		while (k < len && !(string_stop[(unsigned char)src[k]] & bit)) {
+			k++;
+		}
+		if (k >= len) {
+			break;
+		}
+		int sk = smart_quote(src + k, len - k);
+		if (src[k] == '\\' && k + 1 < len) {
+			k += 2;
+			continue;
+		}
+		/* ’ between letters is an apostrophe (It’s), not a closer. */
+		bool apostrophe = sk == '\'' && k + 3 < len &&
+			((unsigned char)src[k + 3] >= 0x80 || isalnum((unsigned char)src[k + 3]));
+		if (sq && sk == sq && !apostrophe) {
+			/* A typographic closer ends a typographic string. */
+			replace(cp, k, 3, q);
+			k += 3;
+			break;
+		}
+		if (src[k] == q) {
+			k++;
+			break;
+		}
+		if (src[k] == '\n' && q != '`') {
+			break;
+		}
+		k++;
+	}
+	if (sq) {
+		unsigned line, col;
+		pos_of(src, i, &line, &col);
+		xm_sdk_fix_add(fixes, line, col, "replaced typographic quotes with %c", q);
+	}
+	return k;
+}
+
 void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes,
 		struct xm_buf *out)
 {
@@ -154,121 +253,43 @@ void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes
 	/* The repaired text is never longer than the original until closers
 	 * are appended at the end: reserve once and write bytes directly. */
 	xm_buf_reserve(out, len + 16);
-#define PUT(ch) (out->data[out->len++] = (char)(ch))
+	struct copier cp = {src, 0, out};
 	/* Pass 1: quotes, with string and comment awareness; collect the
 	 * bracket stack on the way. */
 	char stack[256];
 	size_t depth = 0;
 	bool overflow = false;
 	size_t i = 0;
-	/* Start of the trailing run of only closers/commas/semicolons. */
 	while (i < len) {
-		/* Most bytes need nothing: copy runs of them quickly. */
-		size_t run = i;
-		while (run < len && !special[(unsigned char)src[run]]) {
-			run++;
+		while (i < len && !special[(unsigned char)src[i]]) {
+			i++;
 		}
-		memcpy(out->data + out->len, src + i, run - i);
-		out->len += run - i;
-		i = run;
 		if (i >= len) {
 			break;
 		}
 		char c = src[i];
-		int sq = smart_quote(src + i, len - i);
-		if (c == '/' && i + 1 < len && src[i + 1] == '/') {
-			while (i < len && src[i] != '\n') {
-				PUT(src[i]);
-				i++;
-			}
-			continue;
-		}
-		if (c == '/' && i + 1 < len && src[i + 1] == '*') {
-			const char *end = NULL;
-			for (size_t k = i + 2; k + 1 < len; k++) {
-				if (src[k] == '*' && src[k + 1] == '/') {
-					end = src + k + 2;
-					break;
-				}
-			}
-			size_t n = end ? (size_t)(end - (src + i)) : len - i;
-			for (size_t m = 0; m < n; m++) {
-				PUT(src[i + m]);
-			}
-			i += n;
-			continue;
-		}
-		if (c == '\'' || c == '"' || c == '`' || sq) {
-			char q = sq ? (char)sq : c;
-			size_t start = i;
-			PUT(q);
-			size_t k = i + (sq ? 3 : 1);
-			bool smart_seen = sq != 0;
-			while (k < len) {
-				/* Most of a string is bytes that can neither end nor
-				 * escape it (nor start a typographic quote, 0xe2):
-				 * copy those in one go. */
-				size_t plain = k;
-				while (plain < len && src[plain] != q && src[plain] != '\\' &&
-						src[plain] != '\n' && (unsigned char)src[plain] != 0xe2) {
-					plain++;
-				}
-				memcpy(out->data + out->len, src + k, plain - k);
-				out->len += plain - k;
-				k = plain;
-				if (k >= len) {
-					break;
-				}
-				int sk = smart_quote(src + k, len - k);
-				if (src[k] == '\\' && k + 1 < len) {
-					PUT(src[k]);
-					PUT(src[k + 1]);
-					k += 2;
-					continue;
-				}
-				/* ’ between letters is an apostrophe (It’s), not a closer. */
-				bool apostrophe = sk == '\'' && k + 3 < len &&
-					((unsigned char)src[k + 3] >= 0x80 ||
-					 isalnum((unsigned char)src[k + 3]));
-				if (sq && sk == sq && !apostrophe) {
-					/* A typographic closer ends a typographic string. */
-					PUT(q);
-					k += 3;
-					goto closed;
-				}
-				if (src[k] == q) {
-					PUT(q);
-					k++;
-					goto closed;
-				}
-				if (src[k] == '\n' && q != '`') {
-					break;
-				}
-				PUT(src[k]);
-				k++;
-			}
-closed:
-			if (smart_seen) {
-				unsigned line, col;
-				pos_of(src, start, &line, &col);
-				xm_sdk_fix_add(fixes, line, col,
-					"replaced typographic quotes with %c", q);
-			}
-			i = k;
-			continue;
-		}
-		if (c == '(' || c == '[' || c == '{') {
+		switch (c) {
+		case '(':
+		case '[':
+		case '{':
 			if (depth < sizeof(stack)) {
 				stack[depth] = c;
 			} else {
 				overflow = true;
 			}
 			depth++;
-		} else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
-			depth--;
-		} else if (c == ')' || c == ']' || c == '}') {
-			/* A surplus closer: drop it only when nothing but closers,
-			 * separators and space follow. */
+			i++;
+			continue;
+		case ')':
+		case ']':
+		case '}':
+			if (depth > 0) {
+				depth--;
+				i++;
+				continue;
+			}
+			/* A surplus closer: drop it only when nothing but
+			 * closers, separators and space follow. */
 			bool tail = true;
 			for (size_t k = i + 1; k < len && tail; k++) {
 				tail = strchr(")]}; \t\r\n,", src[k]) != NULL;
@@ -277,14 +298,39 @@ closed:
 				unsigned line, col;
 				pos_of(src, i, &line, &col);
 				xm_sdk_fix_add(fixes, line, col, "removed an unbalanced `%c`", c);
-				i++;
+				replace(&cp, i, 1, 0);
+			}
+			i++;
+			continue;
+		case '/':
+			if (i + 1 < len && src[i + 1] == '/') {
+				const char *nl = memchr(src + i, '\n', len - i);
+				i = nl ? (size_t)(nl - src) : len;
 				continue;
 			}
+			if (i + 1 < len && src[i + 1] == '*') {
+				size_t k = i + 2;
+				while (k + 1 < len && !(src[k] == '*' && src[k + 1] == '/')) {
+					k++;
+				}
+				i = k + 1 < len ? k + 2 : len;
+				continue;
+			}
+			i++;
+			continue;
+		case '\'':
+		case '"':
+		case '`':
+			i = repair_string(&cp, len, i, 0, fixes);
+			continue;
+		default: {
+			int sq = smart_quote(src + i, len - i);
+			i = sq ? repair_string(&cp, len, i, sq, fixes) : i + 1;
+			continue;
 		}
-		PUT(c);
-		i++;
+		}
 	}
-#undef PUT
+	copy_to(&cp, len);
 	out->data[out->len] = '\0';
 	/* Pass 2 on the result: a trailing comma, missing closers. */
 	size_t end = out->len;

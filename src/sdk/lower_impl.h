@@ -35,12 +35,12 @@ enum mode {
 	EXPR,
 };
 
-/* Diagnostics (both clear lw->ok). */
+/* Diagnostics (both clear lw->ok). Cold: see xm_diags_add(). */
 void xm_lower_err(struct lw *lw, unsigned line, unsigned col, unsigned end, const char *code,
 		const char *suggestion, const char *fmt, ...)
-		__attribute__((format(printf, 7, 8)));
+		__attribute__((cold, format(printf, 7, 8)));
 void xm_lower_err_node(struct lw *lw, const struct xm_sdk_node *n, const char *code,
-		const char *suggestion, const char *msg);
+		const char *suggestion, const char *msg) __attribute__((cold));
 
 /* Small builders. */
 const char *xm_lower_dup(struct lw *lw, const char *s);

@@ -32,6 +32,17 @@ static void attr(struct lw *lw, struct xm_xs_node *parent, const char *name,
 	parent->flags |= XM_XS_F_BODY;
 }
 
+/* `<table><suffix>`, the table's name cut at 60 bytes: the variable a
+ * database statement binds when the code names none. */
+static const char *default_alias(struct lw *lw, const char *table, const char *suffix)
+{
+	size_t t = strnlen(table, 60), n = strlen(suffix);
+	char *out = xm_arena_alloc(lw->arena, t + n + 1);
+	memcpy(out, table, t);
+	memcpy(out + t, suffix, n + 1);
+	return out;
+}
+
 /* The statements of an arrow-function argument, into parent. */
 static void body(struct lw *lw, const struct xm_sdk_node *fn, struct xm_xs_node *parent)
 {
@@ -145,12 +156,10 @@ static void lower_db_record(struct lw *lw, const struct xm_sdk_call *c,
 		}
 	}
 	if (c->method->id != XM_SDK_M_DB_DELETE) {
-		char fallback[80];
-		snprintf(fallback, sizeof(fallback), "%.60s%s", table,
-			c->method->id == XM_SDK_M_DB_HAS ? "_exists" :
+		const char *suffix = c->method->id == XM_SDK_M_DB_HAS ? "_exists" :
 			c->method->id == XM_SDK_M_DB_EDIT || c->method->id == XM_SDK_M_DB_PATCH ?
-			"_updated" : "");
-		s->as = xm_lower_alias_or(lw, c, alias_at, xm_lower_dup(lw, fallback));
+			"_updated" : "";
+		s->as = xm_lower_alias_or(lw, c, alias_at, default_alias(lw, table, suffix));
 	}
 	xm_xs_add_item(into, s);
 }
@@ -298,9 +307,8 @@ static void lower_db_query(struct lw *lw, const struct xm_sdk_call *c,
 	if ((v = xm_lower_prop(opts, "output"))) {
 		attr(lw, s, "output", xm_lower_string_array(lw, v, "output"));
 	}
-	char fallback[80];
-	snprintf(fallback, sizeof(fallback), "%.60s_%s", table, count ? "count" : "list");
-	s->as = xm_lower_alias_or(lw, c, 2, xm_lower_dup(lw, fallback));
+	s->as = xm_lower_alias_or(lw, c, 2,
+		default_alias(lw, table, count ? "_count" : "_list"));
 	xm_xs_add_item(into, s);
 }
 

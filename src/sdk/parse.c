@@ -111,6 +111,7 @@ static void describe(const struct xm_sdk_token *t, char *out, size_t size)
 	}
 }
 
+__attribute__((cold))
 static void error_at_tok(struct parser *p, const char *code, const char *suggestion,
 		const char *what)
 {
@@ -196,7 +197,14 @@ static bool at_operator(const struct parser *p)
 		"+", "-", "*", "/", "%", "~", "|", "&", "==", "!=", "===", "!==", "<", ">",
 		"<=", ">=", "&&", "||", "??", "?", "^",
 	};
-	if (p->tok.kind != XM_SDK_TOK_PUNCT || !strchr("+-*/%~|&=!<>?^", p->tok.text[0])) {
+	/* Asked after every value: most punctuation there (`.` `,` `)`)
+	 * is ruled out by its first byte without a call. */
+	static const bool op_start[256] = {
+		['+'] = true, ['-'] = true, ['*'] = true, ['/'] = true, ['%'] = true,
+		['~'] = true, ['|'] = true, ['&'] = true, ['='] = true, ['!'] = true,
+		['<'] = true, ['>'] = true, ['?'] = true, ['^'] = true,
+	};
+	if (p->tok.kind != XM_SDK_TOK_PUNCT || !op_start[(unsigned char)p->tok.text[0]]) {
 		return false;
 	}
 	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {

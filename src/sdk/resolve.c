@@ -382,13 +382,16 @@ static struct value call_method(struct rs *rs, struct xm_sdk_node *n, struct val
 		struct scope *sc)
 {
 	unsigned line = n->u.call.name_line, col = n->u.call.name_col;
-	struct xm_buf full = XM_BUF_INIT;
+	const struct xm_sdk_method *m;
 	if (target.member) {
-		xm_buf_addf(&full, "%s.", target.member);
+		/* `db.get(...)`: the method's name is the whole path. */
+		struct xm_buf full = XM_BUF_INIT;
+		xm_buf_addf(&full, "%s.%s", target.member, n->u.call.name);
+		m = find_method(rs, full.data, line, col);
+		xm_buf_finish(&full);
+	} else {
+		m = find_method(rs, n->u.call.name, line, col);
 	}
-	xm_buf_adds(&full, n->u.call.name);
-	const struct xm_sdk_method *m = find_method(rs, full.data, line, col);
-	xm_buf_finish(&full);
 	struct xm_sdk_block *b = target.block;
 	struct value out = {.block = b, .ok = b != NULL};
 	if (!m) {

@@ -889,18 +889,38 @@ static const struct xm_xs_attr_spec decl_attrs[] = {
 
 static const char *find_fix(const char *name, const struct fix *fixes, size_t n);
 
-static int cmp_name(const void *key, const void *elem)
-{
-	return strcmp((const char *)key, *(const char *const *)elem);
-}
-
-/* Binary search over an array of structs whose first member is the name. */
+/*
+ * Binary search over an array of structs whose first member is the name.
+ * The validator asks this for every statement, attribute, type and filter
+ * it meets: the first bytes are compared inline (strcmp() orders by
+ * unsigned bytes too), so most probes make no call, and there is no
+ * comparison callback as with bsearch().
+ */
 static const void *find(const char *name, const void *base, size_t n, size_t size)
 {
 	if (!name) {
 		return NULL;
 	}
-	return bsearch(name, base, n, size, cmp_name);
+	const unsigned char *rows = base;
+	const unsigned char first = (unsigned char)name[0];
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *key = *(const char *const *)(const void *)(rows + mid * size);
+		int d = (int)(unsigned char)key[0] - (int)first;
+		if (d == 0) {
+			d = strcmp(key, name);
+			if (d == 0) {
+				return rows + mid * size;
+			}
+		}
+		if (d < 0) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	return NULL;
 }
 
 static bool in_list(const char *name, const char *const *list, size_t n)

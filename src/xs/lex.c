@@ -479,12 +479,12 @@ static void lex_comment(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 	advance(lx, n);
 }
 
+/* Every token but the most frequent ones (see xm_xs_lex_next()); out of
+ * line so that the fast path keeps its registers. */
+__attribute__((noinline))
 static void lex_token(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 {
 	int c = at(lx, 0);
-	if (lx->in_filters && c == '{') {
-		lx->in_filters = false; /* `filters=trim{`: the metadata block */
-	}
 	if (lx->in_filters) {
 		lex_filter_part(lx, tok);
 	} else if (c == '\n') {
@@ -520,6 +520,7 @@ static void lex_token(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 	}
 }
 
+__attribute__((cold, noinline))
 static void report(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 {
 	if (tok->kind == XM_XS_T_ERROR) {
@@ -545,9 +546,20 @@ static void report(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 	}
 }
 
+/*
+ * The kinds of the one-byte tokens that mean the same everywhere outside a
+ * filter list (0: the byte needs lex_token()). Looked up once per token so
+ * the most frequent tokens of formatted XanoScript skip the dispatch chain.
+ */
+static const unsigned char single_kind[256] = {
+	['{'] = XM_XS_T_LBRACE, ['}'] = XM_XS_T_RBRACE,
+	['['] = XM_XS_T_LBRACKET, [']'] = XM_XS_T_RBRACKET,
+	['('] = XM_XS_T_LPAREN, [')'] = XM_XS_T_RPAREN,
+	[','] = XM_XS_T_COMMA, [':'] = XM_XS_T_COLON, ['.'] = XM_XS_T_DOT,
+};
+
 enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 {
-	memset(tok, 0, sizeof(*tok));
 	/* Indentation makes spaces the most frequent byte: skip them with
 	 * locals rather than through lx. */
 	size_t start = lx->pos, pos = start, len = lx->len;
@@ -562,25 +574,44 @@ enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 		pos++;
 	}
 	lx->pos = pos;
+	unsigned flags = 0;
 	if (pos > start) {
-		tok->flags |= XM_XS_TF_SPACE_BEFORE;
+		flags = XM_XS_TF_SPACE_BEFORE;
 		lx->in_filters = false;
 	}
-	tok->line = lx->line;
-	tok->col = col_of(lx, lx->pos);
+	unsigned col = (unsigned)(pos - lx->line_start) + 1;
 	if (!lx->code_on_line) {
-		tok->flags |= XM_XS_TF_LINE_START;
-		lx->indent = tok->col;
+		flags |= XM_XS_TF_LINE_START;
+		lx->indent = col;
 	}
+	tok->kind = XM_XS_T_EOF;
+	tok->op = XM_XS_OP_NONE;
+	tok->flags = flags;
+	tok->line = lx->line;
+	tok->col = col;
 	tok->indent = lx->indent;
-	tok->text = lx->src + lx->pos;
-	if (lx->pos >= lx->len) {
-		tok->kind = XM_XS_T_EOF;
-	} else {
-		if (at(lx, 0) == '\n') {
+	tok->text = src + pos;
+	if (pos < len) {
+		unsigned char c = (unsigned char)src[pos];
+		/* A line break ends a filter list, and so does the `{` of
+		 * `filters=trim{` (the metadata block). */
+		if (c == '\n' || c == '{') {
 			lx->in_filters = false;
 		}
-		lex_token(lx, tok);
+		unsigned single = lx->in_filters ? 0 : single_kind[c];
+		if (single) {
+			tok->kind = (enum xm_xs_tok)single;
+			lx->pos = pos + 1;
+		} else if (c == '\n') {
+			tok->kind = XM_XS_T_NEWLINE;
+			lx->pos = pos + 1;
+			lx->line++;
+			lx->line_start = lx->pos;
+		} else if (!lx->in_filters && name_byte[c] && !is_digit(c)) {
+			lex_ident(lx, tok);
+		} else {
+			lex_token(lx, tok);
+		}
 	}
 	tok->len = (size_t)(lx->src + lx->pos - tok->text);
 	tok->end_line = lx->line;
@@ -590,6 +621,8 @@ enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 	} else if (tok->kind != XM_XS_T_COMMENT && tok->kind != XM_XS_T_EOF) {
 		lx->code_on_line = true;
 	}
-	report(lx, tok);
+	if (tok->kind == XM_XS_T_ERROR || (tok->flags & XM_XS_TF_UNTERMINATED)) {
+		report(lx, tok);
+	}
 	return tok->kind;
 }

@@ -68,21 +68,20 @@ typedef struct xm_xs_node *(*item_fn)(struct parser *p, struct xm_xs_node *paren
 
 static struct xm_xs_token *tok_at(struct parser *p, size_t i)
 {
-	if (p->aborted || i >= p->ntoks) {
+	if (i >= p->ntoks) {
 		return &p->toks[p->ntoks - 1]; /* EOF */
 	}
 	return &p->toks[i];
 }
 
 /* The current token. The array ends with EOF and nothing moves past it, so
- * p->pos is always in bounds. */
+ * p->pos is always in bounds; an aborted parse reads EOF copies (enter()).
+ * Called several times per token: the kind is tested before nl_skip, as
+ * most tokens are not line breaks. */
 static inline struct xm_xs_token *peek(struct parser *p)
 {
-	if (p->aborted) {
-		return &p->toks[p->ntoks - 1];
-	}
 	struct xm_xs_token *t = &p->toks[p->pos];
-	while (p->nl_skip && t->kind == XM_XS_T_NEWLINE) {
+	while (t->kind == XM_XS_T_NEWLINE && p->nl_skip) {
 		t = &p->toks[++p->pos];
 	}
 	return t;
@@ -139,7 +138,7 @@ static bool ends_line(const struct xm_xs_token *t)
 
 /* ---- diagnostics ---- */
 
-__attribute__((format(printf, 5, 6)))
+__attribute__((cold, format(printf, 5, 6)))
 static void err(struct parser *p, const struct xm_xs_token *t, const char *code,
 		const char *suggestion, const char *fmt, ...)
 {
@@ -163,6 +162,7 @@ static const char *found(const struct parser *p, const struct xm_xs_token *t)
 		xm_xs_tok_name(t->kind);
 }
 
+__attribute__((cold))
 static void err_expected(struct parser *p, const char *what)
 {
 	struct xm_xs_token *t = peek(p);
@@ -199,6 +199,13 @@ static bool enter(struct parser *p)
 	if (++p->depth > p->max_depth) {
 		err(p, peek(p), "too-deep", NULL, "nesting deeper than %u levels", p->max_depth);
 		p->aborted = true;
+		/* From here on everything reads as EOF: the tokens not yet
+		 * consumed become copies of it (the parser never looks back),
+		 * so peek() needs no test of the flag, and the position stays
+		 * where it was, as the loops that check their progress expect. */
+		for (size_t i = p->pos; i + 1 < p->ntoks; i++) {
+			p->toks[i] = p->toks[p->ntoks - 1];
+		}
 		return false;
 	}
 	return true;
@@ -1432,7 +1439,9 @@ static void lex_all(struct parser *p, const char *src, size_t len)
 {
 	struct xm_xs_lexer lx;
 	xm_xs_lexer_init(&lx, src, len, p->diags);
-	size_t cap = len / 4 + 16, opens = 0, closes = 0;
+	/* Formatted XanoScript runs at about one token per 4 bytes, short
+	 * expressions at more: room for one per 3 bytes avoids regrowing. */
+	size_t cap = len / 3 + 16, opens = 0, closes = 0;
 	p->toks = xm_reallocarray(NULL, cap, sizeof(*p->toks));
 	for (;;) {
 		if (p->ntoks == cap) {

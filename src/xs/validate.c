@@ -19,6 +19,12 @@ struct ctx {
 	bool inputs_open;
 };
 
+/* The first byte rules out most pairs without a call to strcmp(). */
+static bool same_name(const char *a, const char *b)
+{
+	return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
 /* ---- reporting ---- */
 
 struct span {
@@ -50,7 +56,7 @@ static struct span at_node(const struct xm_xs_node *n)
 
 static void report(struct ctx *c, enum xm_severity sev, struct span s, const char *code,
 		const char *suggestion, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
+	__attribute__((cold, format(printf, 6, 7)));
 
 static void report(struct ctx *c, enum xm_severity sev, struct span s, const char *code,
 		const char *suggestion, const char *fmt, ...)
@@ -185,8 +191,8 @@ static void check_set(struct ctx *c, const struct xm_xs_node *v, enum xm_xs_set 
 	const char *const *values = xm_xs_catalog_set_values(set, &n);
 	const char *close = xm_suggest(text, values, n);
 	char sugg[256];
-	if (close && set == XM_XS_SET_HISTORY && (strcmp(close, "inherit") == 0 ||
-			strcmp(close, "all") == 0)) {
+	if (close && set == XM_XS_SET_HISTORY && (same_name(close, "inherit") ||
+			same_name(close, "all"))) {
 		snprintf(sugg, sizeof(sugg), "write `\"%s\"`", close);
 	} else if (close && (set == XM_XS_SET_HISTORY || set == XM_XS_SET_VERB)) {
 		snprintf(sugg, sizeof(sugg), "write `%s`", close);
@@ -233,16 +239,18 @@ static void check_filter(struct ctx *c, const struct xm_xs_node *f, bool query)
 	}
 	const char *fix = xm_xs_catalog_filter_fix(name);
 	char sugg[160];
+	const char *suggestion = sugg;
 	if (fix) {
 		snprintf(sugg, sizeof(sugg), "XanoScript spells it %s", fix);
 	} else if (xm_xs_catalog_column_filter(name)) {
 		snprintf(sugg, sizeof(sugg), "`%s` only works on `$db` columns inside a `where`",
 			name);
 	} else {
-		did_you_mean(sugg, sizeof(sugg), xm_xs_catalog_suggest_filter(name));
+		/* NULL when nothing is close (sugg is then left unwritten). */
+		suggestion = did_you_mean(sugg, sizeof(sugg), xm_xs_catalog_suggest_filter(name));
 	}
-	report(c, XM_SEV_ERROR, filter_name_span(f), "unknown-filter",
-		fix || sugg[0] ? sugg : NULL, "`%s` is not a XanoScript filter", name);
+	report(c, XM_SEV_ERROR, filter_name_span(f), "unknown-filter", suggestion,
+		"`%s` is not a XanoScript filter", name);
 }
 
 static void check_object(struct ctx *c, const struct xm_xs_node *o, bool query)
@@ -269,7 +277,7 @@ static void check_object(struct ctx *c, const struct xm_xs_node *o, bool query)
 /* `$input.x` without an input `x`. */
 static void check_var(struct ctx *c, const struct xm_xs_node *v)
 {
-	if (!c->inputs || c->inputs_open || !v->name || strcmp(v->name, "input") != 0) {
+	if (!c->inputs || c->inputs_open || !v->name || !same_name(v->name, "input")) {
 		return;
 	}
 	const struct xm_xs_node *m = v->items.first;
@@ -384,13 +392,13 @@ static void check_attr_value(struct ctx *c, const char *owner, const struct xm_x
 		snprintf(what, sizeof(what), "`%s` value", a->name);
 		check_set(c, v, (enum xm_xs_set)spec->set, what);
 	}
-	if (strcmp(a->name, "return") == 0 && v->kind == XM_XS_OBJECT) {
+	if (same_name(a->name, "return") && v->kind == XM_XS_OBJECT) {
 		const struct xm_xs_node *type = xm_xs_find_item(v, XM_XS_PAIR, "type");
 		if (type) {
 			check_set(c, type->value, XM_XS_SET_RETURN_TYPE, "`return.type`");
 		}
 	}
-	if (strcmp(a->name, "join") == 0 && v->kind == XM_XS_OBJECT) {
+	if (same_name(a->name, "join") && v->kind == XM_XS_OBJECT) {
 		for (const struct xm_xs_node *p = v->items.first; p; p = p->next) {
 			const struct xm_xs_node *j = p->value;
 			const struct xm_xs_node *type = j && j->kind == XM_XS_OBJECT ?
@@ -400,7 +408,7 @@ static void check_attr_value(struct ctx *c, const char *owner, const struct xm_x
 			}
 		}
 	}
-	if (strcmp(a->name, "index") == 0 && strcmp(owner, "table") == 0 &&
+	if (same_name(a->name, "index") && same_name(owner, "table") &&
 			v->kind == XM_XS_ARRAY) {
 		for (const struct xm_xs_node *i = v->items.first; i; i = i->next) {
 			if (i->kind != XM_XS_OBJECT) {
@@ -432,11 +440,6 @@ struct seen {
 	size_t n;
 };
 
-/* The first byte rules out most pairs without a call to strcmp(). */
-static bool same_name(const char *a, const char *b)
-{
-	return a[0] == b[0] && strcmp(a, b) == 0;
-}
 
 /* The earlier item with the same name, or NULL (and remember this one). */
 static const struct xm_xs_node *seen_before(struct seen *s, const struct xm_xs_node *n)
@@ -471,7 +474,7 @@ static void check_input_filters(struct ctx *c, const struct xm_xs_node *d,
 {
 	for (const struct xm_xs_node *f = d->args.first; f; f = f->next) {
 		/* `@:dbo=36` links the input to a table column: not a filter. */
-		if (!f->name || !*f->name || strcmp(f->name, "@") == 0) {
+		if (!f->name || !*f->name || same_name(f->name, "@")) {
 			continue;
 		}
 		char sugg[200];
@@ -514,8 +517,8 @@ static void check_meta(struct ctx *c, const struct xm_xs_node *d, const char *ty
 		if (m->kind == XM_XS_COMMENT) {
 			continue;
 		}
-		if (m->kind == XM_XS_BLOCK && m->name && strcmp(m->name, "schema") == 0) {
-			if (strcmp(type, "object") != 0) {
+		if (m->kind == XM_XS_BLOCK && m->name && same_name(m->name, "schema")) {
+			if (!same_name(type, "object")) {
 				report(c, XM_SEV_ERROR, at_name(m), "unexpected-schema",
 					"make the field an `object`, or remove the block",
 					"only `object` fields take a `schema` block, not `%s`",
@@ -559,12 +562,12 @@ static void check_meta(struct ctx *c, const struct xm_xs_node *d, const char *ty
 		check_attr_value(c, type, m, spec);
 		check_expr(c, m->value, false);
 	}
-	if (strcmp(type, "enum") == 0 && !seen_has(&seen, "values")) {
+	if (same_name(type, "enum") && !seen_has(&seen, "values")) {
 		report(c, XM_SEV_ERROR, at(d, strlen(type)), "enum-without-values",
 			"add `values = [\"a\", \"b\"]` in its block",
 			"the enum `%s` has no `values`", d->name ? d->name : "");
 	}
-	if (strcmp(type, "object") == 0 && !seen_has(&seen, "schema")) {
+	if (same_name(type, "object") && !seen_has(&seen, "schema")) {
 		/* The engine's schema requires it, even where the newer editor
 		 * parser lets `object[] items { description = "…" }` through. */
 		report(c, XM_SEV_ERROR, at(d, strlen(type)), "object-without-schema",
@@ -577,9 +580,9 @@ static void check_dblink(struct ctx *c, const struct xm_xs_node *b)
 {
 	bool table = false;
 	for (const struct xm_xs_node *m = b->items.first; m; m = m->next) {
-		if (m->kind == XM_XS_ATTR && strcmp(m->name, "table") == 0) {
+		if (m->kind == XM_XS_ATTR && same_name(m->name, "table")) {
 			table = true;
-		} else if (m->kind == XM_XS_ATTR && strcmp(m->name, "override") != 0) {
+		} else if (m->kind == XM_XS_ATTR && !same_name(m->name, "override")) {
 			report(c, XM_SEV_ERROR, at_name(m), "unknown-metadata",
 				"`dblink` takes `table` and `override`",
 				"`%s` is not allowed in a `dblink` block", m->name);
@@ -648,7 +651,7 @@ static void check_decls(struct ctx *c, const struct xm_xs_node *block, bool in_t
 				}
 			}
 			check_decl(c, d, in_table);
-		} else if (d->kind == XM_XS_BLOCK && d->name && strcmp(d->name, "dblink") == 0) {
+		} else if (d->kind == XM_XS_BLOCK && d->name && same_name(d->name, "dblink")) {
 			check_dblink(c, d);
 		}
 	}
@@ -814,7 +817,7 @@ static void check_stmt(struct ctx *c, const struct xm_xs_node *s,
 	}
 	if ((spec->flags & XM_XS_S_TARGET) && !s->target) {
 		bool db = strncmp(name, "db.", 3) == 0;
-		bool call = strncmp(name, "function.", 9) == 0 || strcmp(name, "task.call") == 0;
+		bool call = strncmp(name, "function.", 9) == 0 || same_name(name, "task.call");
 		snprintf(sugg, sizeof(sugg), "write `%s %s`", name,
 			db ? "\"table\"" : call ? "\"path/name\"" : "$name");
 		report(c, XM_SEV_ERROR, at_name(s), "missing-target", sugg,
@@ -840,7 +843,7 @@ static void check_stmt(struct ctx *c, const struct xm_xs_node *s,
 			"`%s` does not produce a value to bind with `as`", name);
 	}
 	check_binding(c, s->as, "bound with `as`");
-	if (strcmp(name, "var") == 0) {
+	if (same_name(name, "var")) {
 		check_binding(c, s->target, "declared with `var`");
 	}
 	bool body = s->flags & XM_XS_F_BODY;
@@ -958,13 +961,13 @@ static void check_block_body(struct ctx *c, const struct xm_xs_node *b, unsigned
 /* For constructs without a clause list: the body implied by a block's name. */
 static unsigned default_body(const char *name)
 {
-	if (strcmp(name, "input") == 0 || strcmp(name, "schema") == 0) {
+	if (same_name(name, "input") || same_name(name, "schema")) {
 		return XM_XS_BODY_DECLS;
 	}
-	if (strcmp(name, "stack") == 0) {
+	if (same_name(name, "stack")) {
 		return XM_XS_BODY_STMTS;
 	}
-	if (strcmp(name, "test") == 0) {
+	if (same_name(name, "test")) {
 		return XM_XS_BODY_TEST;
 	}
 	return XM_XS_BODY_ANY;
@@ -974,7 +977,7 @@ static void check_verb(struct ctx *c, const struct xm_xs_node *con)
 {
 	const struct xm_xs_node *verb = NULL;
 	for (const struct xm_xs_node *a = con->args.first; a; a = a->next) {
-		if (a->kind == XM_XS_ATTR && a->name && strcmp(a->name, "verb") == 0) {
+		if (a->kind == XM_XS_ATTR && a->name && same_name(a->name, "verb")) {
 			verb = a;
 		} else if (a->kind == XM_XS_ATTR) {
 			report(c, XM_SEV_ERROR, at_name(a), "unknown-clause", "only `verb=` goes "
@@ -1026,7 +1029,7 @@ static void find_inputs(struct ctx *c, const struct xm_xs_node *con)
 	c->inputs = NULL;
 	c->inputs_open = false;
 	for (const struct xm_xs_node *i = con->items.first; i; i = i->next) {
-		if (i->kind == XM_XS_BLOCK && i->name && strcmp(i->name, "input") == 0) {
+		if (i->kind == XM_XS_BLOCK && i->name && same_name(i->name, "input")) {
 			c->inputs = i;
 			for (const struct xm_xs_node *d = i->items.first; d; d = d->next) {
 				if (d->kind == XM_XS_BLOCK) {
@@ -1042,13 +1045,13 @@ static void check_ls11_clause(struct ctx *c, const char *construct,
 		const struct xm_xs_node *i)
 {
 	const char *why = NULL, *fix = NULL;
-	if (strcmp(i->name, "guid") == 0) {
+	if (same_name(i->name, "guid")) {
 		why = "Xano 11.x rejects `guid`";
 		fix = "omit it: Xano assigns it";
-	} else if (strcmp(construct, "query") == 0 && strcmp(i->name, "api_group") == 0) {
+	} else if (same_name(construct, "query") && same_name(i->name, "api_group")) {
 		why = "Xano 11.x rejects `api_group` inside a query";
 		fix = "keep the query in its group's folder instead";
-	} else if (strcmp(construct, "task") == 0 && strcmp(i->name, "schedule") == 0 &&
+	} else if (same_name(construct, "task") && same_name(i->name, "schedule") &&
 			i->kind == XM_XS_ATTR) {
 		why = "Xano 11.x only knows the block form of `schedule`";
 		fix = "write `schedule {` / `events = [ … ]` / `}` for 11.x";
@@ -1084,7 +1087,7 @@ static void check_construct(struct ctx *c, const struct xm_xs_node *con)
 		c->inputs_open = true;
 	}
 	bool open = !spec || (spec->flags & XM_XS_C_OPEN);
-	bool in_table = spec && strcmp(spec->name, "table") == 0;
+	bool in_table = spec && same_name(spec->name, "table");
 	struct seen seen;
 	seen.n = 0; /* the items are written before they are read */
 	for (const struct xm_xs_node *i = con->items.first; i; i = i->next) {
@@ -1158,7 +1161,7 @@ static void check_construct(struct ctx *c, const struct xm_xs_node *con)
 			}
 		}
 	}
-	if (spec && strcmp(spec->name, "query") == 0) {
+	if (spec && same_name(spec->name, "query")) {
 		check_path_params(c, con);
 	}
 }

@@ -381,6 +381,32 @@ START_TEST(built_tree)
 }
 END_TEST
 
+/* Leaves non-zero bytes where the next call's locals will live. */
+static void dirty_stack(void)
+{
+	volatile char junk[4096];
+	for (size_t i = 0; i < sizeof(junk); i++) {
+		junk[i] = 'x';
+	}
+}
+
+/* An unknown filter that no filter resembles gets no suggestion (it once
+ * got whatever the stack held in the suggestion buffer). */
+START_TEST(unknown_filter_without_suggestion)
+{
+	static const char text[] = FN("    var $x {\n"
+		"      value = $input.name|qqqqqqqqqq\n    }\n");
+	struct xm_diags d;
+	xm_diags_init(&d, 0);
+	dirty_stack();
+	xm_xs_check(text, sizeof(text) - 1, NULL, &d);
+	const struct xm_diag *got = find_code(&d, "unknown-filter");
+	ck_assert_ptr_nonnull(got);
+	ck_assert_ptr_null(got->suggestion);
+	xm_diags_finish(&d);
+}
+END_TEST
+
 Suite *xm_test_suite(void)
 {
 	Suite *s = suite_create("xs-validate");
@@ -390,6 +416,7 @@ Suite *xm_test_suite(void)
 	tcase_add_test(tc, no_echo_after_syntax_errors);
 	tcase_add_test(tc, ls11_option);
 	tcase_add_test(tc, built_tree);
+	tcase_add_test(tc, unknown_filter_without_suggestion);
 	suite_add_tcase(s, tc);
 	return s;
 }

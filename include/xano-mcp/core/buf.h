@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 struct xm_buf {
 	char *data; /* NULL until the first add */
@@ -32,15 +33,52 @@ void xm_buf_reset(struct xm_buf *buf);
 /* Makes room for at least extra more bytes (plus the terminator). */
 void xm_buf_reserve(struct xm_buf *buf, size_t extra);
 
-void xm_buf_add(struct xm_buf *buf, const void *data, size_t len);
-void xm_buf_adds(struct xm_buf *buf, const char *s);
-void xm_buf_addc(struct xm_buf *buf, char c);
+/*
+ * The adders. They run once per token of everything the formatter prints,
+ * so they are inline: the room check is a compare, a literal's length is
+ * known at compile time and its copy is a move; only growing is a call.
+ */
+static inline void xm_buf_add(struct xm_buf *buf, const void *data, size_t len)
+{
+	if (buf->cap - buf->len <= len) {
+		xm_buf_reserve(buf, len);
+	}
+	if (len) {
+		memcpy(buf->data + buf->len, data, len);
+	}
+	buf->len += len;
+	buf->data[buf->len] = '\0';
+}
+
+static inline void xm_buf_adds(struct xm_buf *buf, const char *s)
+{
+	xm_buf_add(buf, s, strlen(s));
+}
+
+static inline void xm_buf_addc(struct xm_buf *buf, char c)
+{
+	if (buf->cap - buf->len < 2) {
+		xm_buf_reserve(buf, 1);
+	}
+	buf->data[buf->len++] = c;
+	buf->data[buf->len] = '\0';
+}
+
+/* Appends n copies of c (indentation, padding). */
+static inline void xm_buf_addn(struct xm_buf *buf, char c, size_t n)
+{
+	if (buf->cap - buf->len <= n) {
+		xm_buf_reserve(buf, n);
+	}
+	memset(buf->data + buf->len, c, n);
+	buf->len += n;
+	buf->data[buf->len] = '\0';
+}
+
 void xm_buf_addf(struct xm_buf *buf, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void xm_buf_vaddf(struct xm_buf *buf, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
-/* Appends n copies of c (indentation, padding). */
-void xm_buf_addn(struct xm_buf *buf, char c, size_t n);
 /* Shortens the contents to len bytes; a len beyond the contents does nothing. */
 void xm_buf_truncate(struct xm_buf *buf, size_t len);
 

@@ -22,8 +22,10 @@ size_t xm_edit_distance(const char *a, const char *b);
  * distance must be at most max(1, strlen(word) / 3), and a tie between two
  * best candidates yields NULL (an ambiguous guess helps no one).
  * candidates is an array of n strings; NULL entries are skipped.
+ * Declared cold, like xm_diags_add(): it serves the paths that report.
  */
-const char *xm_suggest(const char *word, const char *const *candidates, size_t n);
+const char *xm_suggest(const char *word, const char *const *candidates, size_t n)
+	__attribute__((cold));
 
 /*
  * Same over an array of structs: candidates are read at
@@ -31,6 +33,6 @@ const char *xm_suggest(const char *word, const char *const *candidates, size_t n
  * own tables (struct arrays with a name field) without copying names out.
  */
 const char *xm_suggest_field(const char *word, const void *base, size_t n,
-		size_t stride, size_t offset);
+		size_t stride, size_t offset) __attribute__((cold));
 
 #endif

@@ -44,7 +44,7 @@ void xm_sdk_fixes_finish(struct xm_sdk_fixes *fixes);
 /* Orders the fixes by position (stable). */
 void xm_sdk_fixes_sort(struct xm_sdk_fixes *fixes);
 void xm_sdk_fix_add(struct xm_sdk_fixes *fixes, unsigned line, unsigned col,
-		const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+		const char *fmt, ...) __attribute__((cold, format(printf, 4, 5)));
 
 /*
  * A semantic repair: when fixes are enabled, records "MESSAGE" as a fix and
@@ -54,7 +54,7 @@ void xm_sdk_fix_add(struct xm_sdk_fixes *fixes, unsigned line, unsigned col,
 bool xm_sdk_fix_or_error(struct xm_sdk_fixes *fixes, struct xm_diags *diags,
 		unsigned line, unsigned col, unsigned end_col, const char *code,
 		const char *suggestion, const char *fmt, ...)
-		__attribute__((format(printf, 8, 9)));
+		__attribute__((cold, format(printf, 8, 9)));
 
 /*
  * The text repairs: writes the repaired text of src (len bytes) to out and

@@ -206,18 +206,18 @@ const char *xm_xs_catalog_attr_fix(const char *stmt, const char *attr);
 /*
  * Did-you-mean over a table by edit distance (core/suggest.h); NULL when
  * nothing is close. The stmt variant also matches the namespace
- * (`db.gte` -> `db.get`).
+ * (`db.gte` -> `db.get`). Cold: for the paths that report.
  */
-const char *xm_xs_catalog_suggest_construct(const char *name);
-const char *xm_xs_catalog_suggest_stmt(const char *name);
-const char *xm_xs_catalog_suggest_filter(const char *name);
-const char *xm_xs_catalog_suggest_type(const char *name);
+const char *xm_xs_catalog_suggest_construct(const char *name) __attribute__((cold));
+const char *xm_xs_catalog_suggest_stmt(const char *name) __attribute__((cold));
+const char *xm_xs_catalog_suggest_filter(const char *name) __attribute__((cold));
+const char *xm_xs_catalog_suggest_type(const char *name) __attribute__((cold));
 const char *xm_xs_catalog_suggest_stmt_attr(const struct xm_xs_stmt_spec *stmt,
-		const char *name);
+		const char *name) __attribute__((cold));
 const char *xm_xs_catalog_suggest_clause(const struct xm_xs_construct_spec *c,
-		const char *name);
-const char *xm_xs_catalog_suggest_input_filter(const char *name);
-const char *xm_xs_catalog_suggest_decl_attr(const char *name);
+		const char *name) __attribute__((cold));
+const char *xm_xs_catalog_suggest_input_filter(const char *name) __attribute__((cold));
+const char *xm_xs_catalog_suggest_decl_attr(const char *name) __attribute__((cold));
 
 /* For tests and documentation: the raw tables. */
 const struct xm_xs_stmt_spec *xm_xs_catalog_stmts(size_t *n);

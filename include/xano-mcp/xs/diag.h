@@ -54,12 +54,14 @@ void xm_diags_finish(struct xm_diags *diags);
 
 /*
  * Adds a diagnostic. suggestion may be NULL. Returns the new item, or NULL
- * when the cap was reached (it is still counted).
+ * when the cap was reached (it is still counted). Declared cold: correct
+ * code never gets here, so the compiler moves the reporting paths of every
+ * check out of the way of the code that passes it.
  */
 struct xm_diag *xm_diags_add(struct xm_diags *diags, enum xm_severity severity,
 		unsigned line, unsigned col, unsigned end_col, const char *code,
 		const char *suggestion, const char *fmt, ...)
-		__attribute__((format(printf, 8, 9)));
+		__attribute__((cold, format(printf, 8, 9)));
 
 /* Sorts by line, then column, keeping insertion order for ties. */
 void xm_diags_sort(struct xm_diags *diags);

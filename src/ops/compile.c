@@ -56,6 +56,23 @@ static void fill(struct xm_compile_result *r, const struct xm_xs_node *printed,
 	}
 }
 
+/* The entries of an array value that the lowering placed (a table's
+ * index list): each printed entry maps to its own SDK line. */
+static void entries(struct xm_compile_result *r, const struct xm_xs_node *lowered,
+		const struct xm_xs_node *printed)
+{
+	if (!lowered || !printed || lowered->kind != XM_XS_ARRAY ||
+			printed->kind != XM_XS_ARRAY) {
+		return;
+	}
+	const struct xm_xs_node *a = lowered->items.first, *b = printed->items.first;
+	for (; a && b; a = a->next, b = b->next) {
+		if (a->line) {
+			fill(r, b, a->line);
+		}
+	}
+}
+
 /*
  * Walks the lowered tree (SDK lines) and the tree parsed back from the
  * printed text (output lines) side by side; they have the same shape
@@ -82,6 +99,7 @@ static void map_lines(struct xm_compile_result *r, const struct xm_xs_node *lowe
 		case XM_XS_ATTR:
 		case XM_XS_COMMENT:
 			map_lines(r, a, b, depth + 1);
+			entries(r, a->value, b->value);
 			break;
 		default:
 			break;

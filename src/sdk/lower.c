@@ -476,7 +476,9 @@ struct xm_xs_node *xm_sdk_lower(const struct xm_sdk_block *root, struct xm_arena
 			first_index = first_index ? first_index : c;
 			struct xm_xs_node *e = index_entry(&lw, c);
 			if (e) {
-				xm_xs_add_item(indexes, e);
+				/* Each entry prints on a line of its own: the source
+				 * map points it at its own call. */
+				xm_xs_add_item(indexes, xm_lower_at(e, c->line, c->col));
 			}
 			break;
 		}

@@ -75,11 +75,6 @@ static bool looking_at(const struct xm_xs_lexer *lx, const char *s)
 	return lx->len - lx->pos >= n && memcmp(lx->src + lx->pos, s, n) == 0;
 }
 
-static unsigned col_of(const struct xm_xs_lexer *lx, size_t off)
-{
-	return (unsigned)(off - lx->line_start) + 1;
-}
-
 /* Moves over n bytes of one line (callers scan multi-line text with
  * scan_to(), which counts lines, and a line break is its own token). */
 static void advance(struct xm_xs_lexer *lx, size_t n)
@@ -87,11 +82,25 @@ static void advance(struct xm_xs_lexer *lx, size_t n)
 	lx->pos = lx->pos + n < lx->len ? lx->pos + n : lx->len;
 }
 
+void xm_xs_tok_end_lines(const struct xm_xs_token *tok, unsigned *line, unsigned *col)
+{
+	const char *s = tok->text, *end = s + tok->len, *nl;
+	unsigned lines = 0;
+	while ((nl = memchr(s, '\n', (size_t)(end - s)))) {
+		lines++;
+		s = nl + 1;
+	}
+	*line = tok->line + lines;
+	*col = lines ? (unsigned)(end - s) + 1 : tok->col + (unsigned)tok->len;
+}
+
 static void error(struct xm_xs_lexer *lx, const struct xm_xs_token *tok,
 		const char *code, const char *suggestion, const char *msg)
 {
 	if (lx->diags) {
-		unsigned end = tok->end_line == tok->line ? tok->end_col : tok->col + 1;
+		unsigned end_line, end_col;
+		xm_xs_tok_end(tok, &end_line, &end_col);
+		unsigned end = end_line == tok->line ? end_col : tok->col + 1;
 		xm_diags_add(lx->diags, XM_SEV_ERROR, tok->line, tok->col, end, code,
 			suggestion, "%s", msg);
 	}
@@ -172,7 +181,7 @@ static void lex_string(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 	char triple[4] = {q, q, q, '\0'};
 	tok->kind = XM_XS_T_STRING;
 	bool ok;
-	if (looking_at(lx, triple)) {
+	if (at(lx, 1) == q && at(lx, 2) == q) {
 		advance(lx, 3);
 		ok = scan_to(lx, triple, false, false);
 	} else {
@@ -480,36 +489,67 @@ static void lex_comment(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 }
 
 /* Every token but the most frequent ones (see xm_xs_lex_next()); out of
- * line so that the fast path keeps its registers. */
+ * line so that the fast path keeps its registers. A switch on the first
+ * byte: strings, variables and `=` are half the tokens of formatted
+ * XanoScript, and a chain of tests made them wait behind every rarer kind. */
 __attribute__((noinline))
 static void lex_token(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 {
 	int c = at(lx, 0);
 	if (lx->in_filters) {
 		lex_filter_part(lx, tok);
-	} else if (c == '\n') {
+		return;
+	}
+	switch (c) {
+	case '\n':
 		tok->kind = XM_XS_T_NEWLINE;
 		advance(lx, 1);
 		lx->line++;
 		lx->line_start = lx->pos;
-	} else if (c == '/' && at(lx, 1) == '/') {
-		lex_comment(lx, tok);
-	} else if (c == '"' || c == '\'') {
+		return;
+	case '"': case '\'':
 		lex_string(lx, tok);
-	} else if (c == '`') {
+		return;
+	case '`':
 		lex_backtick(lx, tok);
-	} else if (is_digit(c) || (c == '-' && is_digit(at(lx, 1)) && !at_separator(lx))) {
-		lex_number(lx, tok);
-	} else if (is_ident_start(c)) {
-		lex_ident(lx, tok);
-	} else if (c == '$') {
+		return;
+	case '$':
 		lex_var(lx, tok);
-	} else if (c == '-' && at_separator(lx)) {
-		tok->kind = XM_XS_T_SEPARATOR;
-		advance(lx, 3);
-	} else if (c == '!' && is_ident_start(at(lx, 1)) && lex_cast(lx, tok)) {
-		/* done */
-	} else if (!lex_punct(lx, tok)) {
+		return;
+	case '0': case '1': case '2': case '3': case '4':
+	case '5': case '6': case '7': case '8': case '9':
+		lex_number(lx, tok);
+		return;
+	case '/':
+		if (at(lx, 1) == '/') {
+			lex_comment(lx, tok);
+			return;
+		}
+		break;
+	case '-':
+		/* `-1` is a number (lex.h); `---` alone on a line separates documents. */
+		if (is_digit(at(lx, 1))) {
+			lex_number(lx, tok);
+			return;
+		}
+		if (at_separator(lx)) {
+			tok->kind = XM_XS_T_SEPARATOR;
+			advance(lx, 3);
+			return;
+		}
+		break;
+	case '!':
+		if (is_ident_start(at(lx, 1)) && lex_cast(lx, tok)) {
+			return;
+		}
+		break;
+	default:
+		if (is_ident_start(c)) {
+			lex_ident(lx, tok);
+			return;
+		}
+	}
+	if (!lex_punct(lx, tok)) {
 		tok->kind = XM_XS_T_ERROR;
 		/* Skip a whole UTF-8 sequence so the column of what follows is sane. */
 		size_t n = 1;
@@ -600,7 +640,7 @@ enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 		}
 		unsigned single = lx->in_filters ? 0 : single_kind[c];
 		if (single) {
-			tok->kind = (enum xm_xs_tok)single;
+			tok->kind = (unsigned char)single;
 			lx->pos = pos + 1;
 		} else if (c == '\n') {
 			tok->kind = XM_XS_T_NEWLINE;
@@ -614,8 +654,9 @@ enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 		}
 	}
 	tok->len = (size_t)(lx->src + lx->pos - tok->text);
-	tok->end_line = lx->line;
-	tok->end_col = col_of(lx, lx->pos);
+	if (lx->line != tok->line) {
+		tok->flags |= XM_XS_TF_MULTILINE;
+	}
 	if (tok->kind == XM_XS_T_NEWLINE) {
 		lx->code_on_line = false;
 	} else if (tok->kind != XM_XS_T_COMMENT && tok->kind != XM_XS_T_EOF) {

@@ -150,7 +150,9 @@ static void err(struct parser *p, const struct xm_xs_token *t, const char *code,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	unsigned end = t->end_line == t->line && t->end_col > t->col ? t->end_col : t->col + 1;
+	unsigned end_line, end_col;
+	xm_xs_tok_end(t, &end_line, &end_col);
+	unsigned end = end_line == t->line && end_col > t->col ? end_col : t->col + 1;
 	xm_diags_add(p->diags, XM_SEV_ERROR, t->line, t->col, end, code, suggestion,
 		"%s", msg);
 }
@@ -226,10 +228,14 @@ static struct xm_xs_node *node_at(struct parser *p, enum xm_xs_kind kind,
 
 static void finish(struct parser *p, struct xm_xs_node *n)
 {
-	if (p->last && (p->last->end_line > n->line ||
-			(p->last->end_line == n->line && p->last->end_col > n->col))) {
-		n->end_line = p->last->end_line;
-		n->end_col = p->last->end_col;
+	if (!p->last) {
+		return;
+	}
+	unsigned end_line, end_col;
+	xm_xs_tok_end(p->last, &end_line, &end_col);
+	if (end_line > n->line || (end_line == n->line && end_col > n->col)) {
+		n->end_line = end_line;
+		n->end_col = end_col;
 	}
 }
 
@@ -326,8 +332,8 @@ static void triple_opening(struct parser *p, const struct xm_xs_token *t, const 
 	}
 	struct xm_xs_token at_text = *t;
 	at_text.col += (unsigned)(s - text) + 3;
-	at_text.end_col = at_text.col + 1;
-	at_text.end_line = at_text.line;
+	at_text.len = 1; /* the report covers one byte */
+	at_text.flags &= (unsigned char)~XM_XS_TF_MULTILINE;
 	if (s[0] == '/' && s[1] == '/') {
 		err(p, &at_text, "trailing-comment", "move the comment to a line of its own above",
 			"a comment must be on a line of its own, not after code");
@@ -570,7 +576,12 @@ static struct xm_xs_node *pair_node(struct parser *p)
 static unsigned line_after_last_code(struct parser *p, const struct xm_xs_token *open)
 {
 	unsigned last_line = p->toks[p->ntoks - 1].line;
-	unsigned line = p->last_code ? p->last_code->end_line + 1 : open->line;
+	unsigned line = open->line;
+	if (p->last_code) {
+		unsigned end_col;
+		xm_xs_tok_end(p->last_code, &line, &end_col);
+		line++;
+	}
 	return line < last_line ? line : last_line;
 }
 

@@ -50,7 +50,9 @@ struct parser {
 	struct xm_diags *diags;
 	struct xm_xs_token *toks;
 	size_t ntoks;
-	size_t pos;
+	/* The current token: a pointer rather than an index, as peek() runs
+	 * several times per token. Never past the EOF at toks[ntoks - 1]. */
+	struct xm_xs_token *cur;
 	const struct xm_xs_token *last; /* the last consumed token */
 	const struct xm_xs_token *last_code; /* ... that was not a line break */
 	unsigned depth;
@@ -66,6 +68,12 @@ typedef struct xm_xs_node *(*item_fn)(struct parser *p, struct xm_xs_node *paren
 
 /* ---- tokens ---- */
 
+/* The index of the current token, for lookahead with tok_at(). */
+static size_t cur_index(const struct parser *p)
+{
+	return (size_t)(p->cur - p->toks);
+}
+
 static struct xm_xs_token *tok_at(struct parser *p, size_t i)
 {
 	if (i >= p->ntoks) {
@@ -75,14 +83,14 @@ static struct xm_xs_token *tok_at(struct parser *p, size_t i)
 }
 
 /* The current token. The array ends with EOF and nothing moves past it, so
- * p->pos is always in bounds; an aborted parse reads EOF copies (enter()).
+ * p->cur is always in bounds; an aborted parse reads EOF copies (enter()).
  * Called several times per token: the kind is tested before nl_skip, as
  * most tokens are not line breaks. */
 static inline struct xm_xs_token *peek(struct parser *p)
 {
-	struct xm_xs_token *t = &p->toks[p->pos];
+	struct xm_xs_token *t = p->cur;
 	while (t->kind == XM_XS_T_NEWLINE && p->nl_skip) {
-		t = &p->toks[++p->pos];
+		t = ++p->cur;
 	}
 	return t;
 }
@@ -91,7 +99,7 @@ static inline struct xm_xs_token *peek(struct parser *p)
 static struct xm_xs_token *peek2(struct parser *p)
 {
 	peek(p);
-	return tok_at(p, p->pos + 1);
+	return tok_at(p, cur_index(p) + 1);
 }
 
 static bool at(struct parser *p, enum xm_xs_tok kind)
@@ -116,7 +124,7 @@ static struct xm_xs_token *advance(struct parser *p)
 {
 	struct xm_xs_token *t = peek(p);
 	if (t->kind != XM_XS_T_EOF) {
-		p->pos++;
+		p->cur++;
 	}
 	p->last = t;
 	if (t->kind != XM_XS_T_NEWLINE) {
@@ -205,8 +213,9 @@ static bool enter(struct parser *p)
 		 * consumed become copies of it (the parser never looks back),
 		 * so peek() needs no test of the flag, and the position stays
 		 * where it was, as the loops that check their progress expect. */
-		for (size_t i = p->pos; i + 1 < p->ntoks; i++) {
-			p->toks[i] = p->toks[p->ntoks - 1];
+		const struct xm_xs_token *eof = &p->toks[p->ntoks - 1];
+		for (struct xm_xs_token *t = p->cur; t < eof; t++) {
+			*t = *eof;
 		}
 		return false;
 	}
@@ -631,10 +640,10 @@ static struct xm_xs_node *literal_node(struct parser *p, enum xm_xs_kind kind)
 				(kind == XM_XS_ARRAY && t->kind == XM_XS_T_RBRACE)) {
 			break;
 		}
-		size_t before = p->pos;
+		const struct xm_xs_token *before = p->cur;
 		xm_xs_add_item(n, kind == XM_XS_OBJECT ? pair_node(p) : parse_expr(p));
 		end_entry(p, close);
-		if (p->pos == before) {
+		if (p->cur == before) {
 			advance(p); /* always make progress */
 		}
 	}
@@ -691,14 +700,14 @@ static bool at_pipe(struct parser *p, bool *newline)
 	if (t->kind != XM_XS_T_NEWLINE) {
 		return false;
 	}
-	size_t i = p->pos;
+	size_t i = cur_index(p);
 	while (tok_at(p, i)->kind == XM_XS_T_NEWLINE) {
 		i++;
 	}
 	if (tok_at(p, i)->kind != XM_XS_T_PIPE) {
 		return false;
 	}
-	p->pos = i;
+	p->cur = tok_at(p, i);
 	*newline = true;
 	return true;
 }
@@ -850,13 +859,13 @@ static void continue_on_next_line(struct parser *p)
 	if (!at(p, XM_XS_T_NEWLINE)) {
 		return;
 	}
-	size_t i = p->pos;
+	size_t i = cur_index(p);
 	while (tok_at(p, i)->kind == XM_XS_T_NEWLINE) {
 		i++;
 	}
 	struct xm_xs_token *t = tok_at(p, i);
 	if (t->kind == XM_XS_T_OP && t->op != XM_XS_OP_SUB) {
-		p->pos = i;
+		p->cur = t;
 	}
 }
 
@@ -1032,7 +1041,7 @@ static void parse_items(struct parser *p, struct xm_xs_node *parent,
 			report_missing_close(p, parent, open);
 			return;
 		}
-		size_t before = p->pos;
+		const struct xm_xs_token *before = p->cur;
 		struct xm_xs_node *n;
 		if (t->kind == XM_XS_T_COMMENT) {
 			n = node_at(p, XM_XS_COMMENT, t);
@@ -1051,7 +1060,7 @@ static void parse_items(struct parser *p, struct xm_xs_node *parent,
 		}
 		newlines = 0;
 		end_item(p);
-		if (p->pos == before) {
+		if (p->cur == before) {
 			advance(p);
 		}
 	}
@@ -1096,7 +1105,7 @@ static bool at_attr(struct parser *p)
 	if (t->kind != XM_XS_T_IDENT) {
 		return false;
 	}
-	size_t i = p->pos + 1;
+	size_t i = cur_index(p) + 1;
 	/* `a.b = 1` is an attribute too; the validator rejects the name */
 	while (tok_at(p, i)->kind == XM_XS_T_DOT && tok_at(p, i + 1)->kind == XM_XS_T_IDENT) {
 		i += 2;
@@ -1412,7 +1421,7 @@ static void document(struct parser *p, struct xm_xs_node *doc)
 			advance(p);
 			continue;
 		}
-		size_t before = p->pos;
+		const struct xm_xs_token *before = p->cur;
 		struct xm_xs_node *n = NULL;
 		if (t->kind == XM_XS_T_COMMENT) {
 			if (!(t->flags & XM_XS_TF_LINE_START)) {
@@ -1440,7 +1449,7 @@ static void document(struct parser *p, struct xm_xs_node *doc)
 		if (n) {
 			end_item(p);
 		}
-		if (p->pos == before) {
+		if (p->cur == before) {
 			advance(p);
 		}
 	}
@@ -1468,6 +1477,7 @@ static void lex_all(struct parser *p, const char *src, size_t len)
 		closes += kind == XM_XS_T_RBRACE || kind == XM_XS_T_RBRACKET;
 	}
 	p->unclosed = opens > closes;
+	p->cur = p->toks;
 }
 
 /* A NUL byte means binary data, and would cut the strings of the tree. */

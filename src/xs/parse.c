@@ -60,7 +60,7 @@ struct parser {
 	bool aborted;        /* nesting cap passed: everything reads as EOF */
 	unsigned nl_skip;    /* > 0 inside ( ) and [ ] index: line breaks are spaces */
 	unsigned no_pipe;    /* > 0 in a filter argument: `|` ends the argument */
-	bool unclosed;       /* more `{`/`[` than `}`/`]`: look for the missing one */
+	int unclosed;        /* more `{`/`[` than `}`/`]`: 1, else 0; -1 not yet counted */
 	bool lone_expr;      /* xm_xs_parse_expr(): the text is one expression */
 };
 
@@ -201,6 +201,26 @@ static void skip_line(struct parser *p)
 	}
 }
 
+/*
+ * Whether the text opens more `{`/`[` than it closes, which lets the parser
+ * look for a missing one by indentation. Counted the first time a question
+ * of indentation arises, which well-formed text, our own output above all,
+ * never raises: a file's tokens are not walked a second time for it.
+ */
+static bool unclosed(struct parser *p)
+{
+	if (p->unclosed < 0) {
+		size_t opens = 0, closes = 0;
+		for (size_t i = 0; i < p->ntoks; i++) {
+			enum xm_xs_tok kind = p->toks[i].kind;
+			opens += kind == XM_XS_T_LBRACE || kind == XM_XS_T_LBRACKET;
+			closes += kind == XM_XS_T_RBRACE || kind == XM_XS_T_RBRACKET;
+		}
+		p->unclosed = opens > closes;
+	}
+	return p->unclosed;
+}
+
 static bool enter(struct parser *p)
 {
 	if (p->aborted) {
@@ -212,7 +232,9 @@ static bool enter(struct parser *p)
 		/* From here on everything reads as EOF: the tokens not yet
 		 * consumed become copies of it (the parser never looks back),
 		 * so peek() needs no test of the flag, and the position stays
-		 * where it was, as the loops that check their progress expect. */
+		 * where it was, as the loops that check their progress expect.
+		 * The brackets are counted first, while the tokens are there. */
+		unclosed(p);
 		const struct xm_xs_token *eof = &p->toks[p->ntoks - 1];
 		for (struct xm_xs_token *t = p->cur; t < eof; t++) {
 			*t = *eof;
@@ -599,12 +621,11 @@ static unsigned line_after_last_code(struct parser *p, const struct xm_xs_token 
 static bool literal_dedent(struct parser *p, const struct xm_xs_token *open,
 		const struct xm_xs_token *t, enum xm_xs_tok close)
 {
-	if (!p->unclosed || p->aborted || !(t->flags & XM_XS_TF_LINE_START) ||
-			t->line == open->line) {
+	if (p->aborted || !(t->flags & XM_XS_TF_LINE_START) || t->line == open->line) {
 		return false;
 	}
 	unsigned indent = open->indent;
-	if (t->col > indent || (t->kind == close && t->col == indent)) {
+	if (t->col > indent || (t->kind == close && t->col == indent) || !unclosed(p)) {
 		return false;
 	}
 	unsigned line = line_after_last_code(p, open);
@@ -1024,9 +1045,10 @@ static void parse_items(struct parser *p, struct xm_xs_node *parent,
 			advance(p);
 			continue;
 		}
-		bool line_start = p->unclosed && (t->flags & XM_XS_TF_LINE_START);
+		/* unclosed() last: indentation alone clears well-formed text. */
+		bool line_start = t->flags & XM_XS_TF_LINE_START;
 		if (t->kind == XM_XS_T_RBRACE) {
-			if (line_start && t->col < indent && parent->items.len) {
+			if (line_start && t->col < indent && parent->items.len && unclosed(p)) {
 				report_missing_close(p, parent, open);
 				return;
 			}
@@ -1037,7 +1059,7 @@ static void parse_items(struct parser *p, struct xm_xs_node *parent,
 			report_missing_close(p, parent, open);
 			return;
 		}
-		if (line_start && t->col <= indent && t->line > open->line) {
+		if (line_start && t->col <= indent && t->line > open->line && unclosed(p)) {
 			report_missing_close(p, parent, open);
 			return;
 		}
@@ -1461,7 +1483,7 @@ static void lex_all(struct parser *p, const char *src, size_t len)
 	xm_xs_lexer_init(&lx, src, len, p->diags);
 	/* Formatted XanoScript runs at about one token per 4 bytes, short
 	 * expressions at more: room for one per 3 bytes avoids regrowing. */
-	size_t cap = len / 3 + 16, opens = 0, closes = 0;
+	size_t cap = len / 3 + 16;
 	p->toks = xm_reallocarray(NULL, cap, sizeof(*p->toks));
 	for (;;) {
 		if (p->ntoks == cap) {
@@ -1469,14 +1491,11 @@ static void lex_all(struct parser *p, const char *src, size_t len)
 			p->toks = xm_reallocarray(p->toks, cap, sizeof(*p->toks));
 		}
 		struct xm_xs_token *t = &p->toks[p->ntoks++];
-		enum xm_xs_tok kind = xm_xs_lex_next(&lx, t);
-		if (kind == XM_XS_T_EOF) {
+		if (xm_xs_lex_next(&lx, t) == XM_XS_T_EOF) {
 			break;
 		}
-		opens += kind == XM_XS_T_LBRACE || kind == XM_XS_T_LBRACKET;
-		closes += kind == XM_XS_T_RBRACE || kind == XM_XS_T_RBRACKET;
 	}
-	p->unclosed = opens > closes;
+	p->unclosed = -1;
 	p->cur = p->toks;
 }
 

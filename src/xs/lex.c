@@ -76,7 +76,8 @@ static bool looking_at(const struct xm_xs_lexer *lx, const char *s)
 }
 
 /* Moves over n bytes of one line (callers scan multi-line text with
- * scan_to(), which counts lines, and a line break is its own token). */
+ * scan_raw() or scan_backtick(), which count lines, and a line break is its
+ * own token). */
 static void advance(struct xm_xs_lexer *lx, size_t n)
 {
 	lx->pos = lx->pos + n < lx->len ? lx->pos + n : lx->len;
@@ -106,9 +107,6 @@ static void error(struct xm_xs_lexer *lx, const struct xm_xs_token *tok,
 	}
 }
 
-/* Scans to the closing delimiter; false when the input (or, for one-line
- * literals, the line) ends first. The hot loop of the lexer: string and
- * backtick contents are most of a typical file. */
 /* Counts the line breaks of src[from, to) into lx->line and line_start. */
 static void count_lines(struct xm_xs_lexer *lx, size_t from, size_t to)
 {
@@ -145,27 +143,51 @@ static bool scan_raw(struct xm_xs_lexer *lx, const char *delim)
 	}
 }
 
-static bool scan_to(struct xm_xs_lexer *lx, const char *delim, bool escapes, bool one_line)
+/*
+ * The rest of a one-line literal (`"…"`, `'…'`, a /regex/) up to its closing
+ * byte q; false when the line or the input ends first. A backslash escapes
+ * the byte after it unless that is a line break. The quoted names and short
+ * texts of formatted XanoScript are most of its strings, so this case has
+ * its own loop: one byte delimiter, no line counting.
+ */
+static bool scan_line(struct xm_xs_lexer *lx, char q)
 {
-	if (!escapes && !one_line) {
-		return scan_raw(lx, delim);
-	}
-	size_t dlen = strlen(delim), i = lx->pos, len = lx->len;
 	const char *s = lx->src;
-	const char d0 = delim[0];
+	size_t i = lx->pos, len = lx->len;
+	while (i < len) {
+		char c = s[i];
+		if (c == q) {
+			lx->pos = i + 1;
+			return true;
+		}
+		if (c == '\n') {
+			break;
+		}
+		if (c == '\\' && i + 1 < len && s[i + 1] != '\n') {
+			i++;
+		}
+		i++;
+	}
+	lx->pos = i;
+	return false;
+}
+
+/* The rest of a `…` expression, which may span lines and holds backslash
+ * escapes, up to its closing backtick; false when the input ends first. */
+static bool scan_backtick(struct xm_xs_lexer *lx)
+{
+	size_t i = lx->pos, len = lx->len;
+	const char *s = lx->src;
 	bool found = false;
 	while (i < len) {
 		char c = s[i];
 		if (c == '\n') {
-			if (one_line) {
-				break;
-			}
 			lx->line++;
 			lx->line_start = i + 1;
-		} else if (c == '\\' && escapes && i + 1 < len && s[i + 1] != '\n') {
+		} else if (c == '\\' && i + 1 < len && s[i + 1] != '\n') {
 			i++;
-		} else if (c == d0 && len - i >= dlen && memcmp(s + i, delim, dlen) == 0) {
-			i += dlen;
+		} else if (c == '`') {
+			i++;
 			found = true;
 			break;
 		}
@@ -183,10 +205,10 @@ static void lex_string(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 	bool ok;
 	if (at(lx, 1) == q && at(lx, 2) == q) {
 		advance(lx, 3);
-		ok = scan_to(lx, triple, false, false);
+		ok = scan_raw(lx, triple);
 	} else {
 		advance(lx, 1);
-		ok = scan_to(lx, triple + 2, true, true);
+		ok = scan_line(lx, q);
 	}
 	if (!ok) {
 		tok->flags |= XM_XS_TF_UNTERMINATED;
@@ -199,10 +221,10 @@ static void lex_backtick(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 	bool ok;
 	if (looking_at(lx, "```")) {
 		advance(lx, 3);
-		ok = scan_to(lx, "```", false, false);
+		ok = scan_raw(lx, "```");
 	} else {
 		advance(lx, 1);
-		ok = scan_to(lx, "`", true, false);
+		ok = scan_backtick(lx);
 	}
 	if (!ok) {
 		tok->flags |= XM_XS_TF_UNTERMINATED;
@@ -440,7 +462,7 @@ static void lex_filter_part(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 	if (c == '/') {
 		tok->kind = XM_XS_T_REGEX;
 		advance(lx, 1);
-		if (!scan_to(lx, "/", true, true)) {
+		if (!scan_line(lx, '/')) {
 			tok->flags |= XM_XS_TF_UNTERMINATED;
 		}
 		return;

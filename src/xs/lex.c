@@ -660,20 +660,34 @@ enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 		if (c == '\n' || c == '{') {
 			lx->in_filters = false;
 		}
+		/* The three most frequent kinds return at once: each is code
+		 * (or a line break) on one line and never an error, so the
+		 * bookkeeping below, for what lex_token() makes, does not apply. */
 		unsigned single = lx->in_filters ? 0 : single_kind[c];
 		if (single) {
 			tok->kind = (unsigned char)single;
+			tok->len = 1;
 			lx->pos = pos + 1;
-		} else if (c == '\n') {
+			lx->code_on_line = true;
+			return tok->kind;
+		}
+		if (c == '\n') {
 			tok->kind = XM_XS_T_NEWLINE;
+			tok->len = 1;
+			tok->flags |= XM_XS_TF_MULTILINE;
 			lx->pos = pos + 1;
 			lx->line++;
 			lx->line_start = lx->pos;
-		} else if (!lx->in_filters && name_byte[c] && !is_digit(c)) {
-			lex_ident(lx, tok);
-		} else {
-			lex_token(lx, tok);
+			lx->code_on_line = false;
+			return XM_XS_T_NEWLINE;
 		}
+		if (!lx->in_filters && name_byte[c] && !is_digit(c)) {
+			lex_ident(lx, tok);
+			tok->len = lx->pos - pos;
+			lx->code_on_line = true;
+			return tok->kind;
+		}
+		lex_token(lx, tok);
 	}
 	tok->len = (size_t)(lx->src + lx->pos - tok->text);
 	if (lx->line != tok->line) {

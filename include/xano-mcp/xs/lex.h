@@ -70,9 +70,9 @@ enum xm_xs_tok_flag {
 };
 
 /*
- * 32 bytes: the parser keeps every token of a text in an array, and the
- * re-parse of the compiler's own output lexes thousands per file, so the
- * kind, operator and flags are bytes and the end is not stored (see
+ * 32 bytes (64-bit): the parser keeps every token of a text in an array,
+ * and the re-parse of the compiler's own output fills one per compile, so
+ * the kind, operator and flags are bytes and the end is not stored (see
  * xm_xs_tok_end()).
  */
 struct xm_xs_token {

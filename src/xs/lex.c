@@ -75,31 +75,38 @@ static bool looking_at(const struct xm_xs_lexer *lx, const char *s)
 	return lx->len - lx->pos >= n && memcmp(lx->src + lx->pos, s, n) == 0;
 }
 
-static unsigned col_of(const struct xm_xs_lexer *lx, size_t off)
-{
-	return (unsigned)(off - lx->line_start) + 1;
-}
-
 /* Moves over n bytes of one line (callers scan multi-line text with
- * scan_to(), which counts lines, and a line break is its own token). */
+ * scan_raw() or scan_backtick(), which count lines, and a line break is its
+ * own token). */
 static void advance(struct xm_xs_lexer *lx, size_t n)
 {
 	lx->pos = lx->pos + n < lx->len ? lx->pos + n : lx->len;
+}
+
+void xm_xs_tok_end_lines(const struct xm_xs_token *tok, unsigned *line, unsigned *col)
+{
+	const char *s = tok->text, *end = s + tok->len, *nl;
+	unsigned lines = 0;
+	while ((nl = memchr(s, '\n', (size_t)(end - s)))) {
+		lines++;
+		s = nl + 1;
+	}
+	*line = tok->line + lines;
+	*col = lines ? (unsigned)(end - s) + 1 : tok->col + (unsigned)tok->len;
 }
 
 static void error(struct xm_xs_lexer *lx, const struct xm_xs_token *tok,
 		const char *code, const char *suggestion, const char *msg)
 {
 	if (lx->diags) {
-		unsigned end = tok->end_line == tok->line ? tok->end_col : tok->col + 1;
+		unsigned end_line, end_col;
+		xm_xs_tok_end(tok, &end_line, &end_col);
+		unsigned end = end_line == tok->line ? end_col : tok->col + 1;
 		xm_diags_add(lx->diags, XM_SEV_ERROR, tok->line, tok->col, end, code,
 			suggestion, "%s", msg);
 	}
 }
 
-/* Scans to the closing delimiter; false when the input (or, for one-line
- * literals, the line) ends first. The hot loop of the lexer: string and
- * backtick contents are most of a typical file. */
 /* Counts the line breaks of src[from, to) into lx->line and line_start. */
 static void count_lines(struct xm_xs_lexer *lx, size_t from, size_t to)
 {
@@ -136,27 +143,51 @@ static bool scan_raw(struct xm_xs_lexer *lx, const char *delim)
 	}
 }
 
-static bool scan_to(struct xm_xs_lexer *lx, const char *delim, bool escapes, bool one_line)
+/*
+ * The rest of a one-line literal (`"…"`, `'…'`, a /regex/) up to its closing
+ * byte q; false when the line or the input ends first. A backslash escapes
+ * the byte after it unless that is a line break. The quoted names and short
+ * texts of formatted XanoScript are most of its strings, so this case has
+ * its own loop: one byte delimiter, no line counting.
+ */
+static bool scan_line(struct xm_xs_lexer *lx, char q)
 {
-	if (!escapes && !one_line) {
-		return scan_raw(lx, delim);
-	}
-	size_t dlen = strlen(delim), i = lx->pos, len = lx->len;
 	const char *s = lx->src;
-	const char d0 = delim[0];
+	size_t i = lx->pos, len = lx->len;
+	while (i < len) {
+		char c = s[i];
+		if (c == q) {
+			lx->pos = i + 1;
+			return true;
+		}
+		if (c == '\n') {
+			break;
+		}
+		if (c == '\\' && i + 1 < len && s[i + 1] != '\n') {
+			i++;
+		}
+		i++;
+	}
+	lx->pos = i;
+	return false;
+}
+
+/* The rest of a `…` expression, which may span lines and holds backslash
+ * escapes, up to its closing backtick; false when the input ends first. */
+static bool scan_backtick(struct xm_xs_lexer *lx)
+{
+	size_t i = lx->pos, len = lx->len;
+	const char *s = lx->src;
 	bool found = false;
 	while (i < len) {
 		char c = s[i];
 		if (c == '\n') {
-			if (one_line) {
-				break;
-			}
 			lx->line++;
 			lx->line_start = i + 1;
-		} else if (c == '\\' && escapes && i + 1 < len && s[i + 1] != '\n') {
+		} else if (c == '\\' && i + 1 < len && s[i + 1] != '\n') {
 			i++;
-		} else if (c == d0 && len - i >= dlen && memcmp(s + i, delim, dlen) == 0) {
-			i += dlen;
+		} else if (c == '`') {
+			i++;
 			found = true;
 			break;
 		}
@@ -172,12 +203,12 @@ static void lex_string(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 	char triple[4] = {q, q, q, '\0'};
 	tok->kind = XM_XS_T_STRING;
 	bool ok;
-	if (looking_at(lx, triple)) {
+	if (at(lx, 1) == q && at(lx, 2) == q) {
 		advance(lx, 3);
-		ok = scan_to(lx, triple, false, false);
+		ok = scan_raw(lx, triple);
 	} else {
 		advance(lx, 1);
-		ok = scan_to(lx, triple + 2, true, true);
+		ok = scan_line(lx, q);
 	}
 	if (!ok) {
 		tok->flags |= XM_XS_TF_UNTERMINATED;
@@ -190,10 +221,10 @@ static void lex_backtick(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 	bool ok;
 	if (looking_at(lx, "```")) {
 		advance(lx, 3);
-		ok = scan_to(lx, "```", false, false);
+		ok = scan_raw(lx, "```");
 	} else {
 		advance(lx, 1);
-		ok = scan_to(lx, "`", true, false);
+		ok = scan_backtick(lx);
 	}
 	if (!ok) {
 		tok->flags |= XM_XS_TF_UNTERMINATED;
@@ -431,7 +462,7 @@ static void lex_filter_part(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 	if (c == '/') {
 		tok->kind = XM_XS_T_REGEX;
 		advance(lx, 1);
-		if (!scan_to(lx, "/", true, true)) {
+		if (!scan_line(lx, '/')) {
 			tok->flags |= XM_XS_TF_UNTERMINATED;
 		}
 		return;
@@ -480,36 +511,67 @@ static void lex_comment(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 }
 
 /* Every token but the most frequent ones (see xm_xs_lex_next()); out of
- * line so that the fast path keeps its registers. */
+ * line so that the fast path keeps its registers. A switch on the first
+ * byte: strings, variables and `=` are half the tokens of formatted
+ * XanoScript, and a chain of tests made them wait behind every rarer kind. */
 __attribute__((noinline))
 static void lex_token(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 {
 	int c = at(lx, 0);
 	if (lx->in_filters) {
 		lex_filter_part(lx, tok);
-	} else if (c == '\n') {
+		return;
+	}
+	switch (c) {
+	case '\n':
 		tok->kind = XM_XS_T_NEWLINE;
 		advance(lx, 1);
 		lx->line++;
 		lx->line_start = lx->pos;
-	} else if (c == '/' && at(lx, 1) == '/') {
-		lex_comment(lx, tok);
-	} else if (c == '"' || c == '\'') {
+		return;
+	case '"': case '\'':
 		lex_string(lx, tok);
-	} else if (c == '`') {
+		return;
+	case '`':
 		lex_backtick(lx, tok);
-	} else if (is_digit(c) || (c == '-' && is_digit(at(lx, 1)) && !at_separator(lx))) {
-		lex_number(lx, tok);
-	} else if (is_ident_start(c)) {
-		lex_ident(lx, tok);
-	} else if (c == '$') {
+		return;
+	case '$':
 		lex_var(lx, tok);
-	} else if (c == '-' && at_separator(lx)) {
-		tok->kind = XM_XS_T_SEPARATOR;
-		advance(lx, 3);
-	} else if (c == '!' && is_ident_start(at(lx, 1)) && lex_cast(lx, tok)) {
-		/* done */
-	} else if (!lex_punct(lx, tok)) {
+		return;
+	case '0': case '1': case '2': case '3': case '4':
+	case '5': case '6': case '7': case '8': case '9':
+		lex_number(lx, tok);
+		return;
+	case '/':
+		if (at(lx, 1) == '/') {
+			lex_comment(lx, tok);
+			return;
+		}
+		break;
+	case '-':
+		/* `-1` is a number (lex.h); `---` alone on a line separates documents. */
+		if (is_digit(at(lx, 1))) {
+			lex_number(lx, tok);
+			return;
+		}
+		if (at_separator(lx)) {
+			tok->kind = XM_XS_T_SEPARATOR;
+			advance(lx, 3);
+			return;
+		}
+		break;
+	case '!':
+		if (is_ident_start(at(lx, 1)) && lex_cast(lx, tok)) {
+			return;
+		}
+		break;
+	default:
+		if (is_ident_start(c)) {
+			lex_ident(lx, tok);
+			return;
+		}
+	}
+	if (!lex_punct(lx, tok)) {
 		tok->kind = XM_XS_T_ERROR;
 		/* Skip a whole UTF-8 sequence so the column of what follows is sane. */
 		size_t n = 1;
@@ -598,24 +660,39 @@ enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 		if (c == '\n' || c == '{') {
 			lx->in_filters = false;
 		}
+		/* The three most frequent kinds return at once: each is code
+		 * (or a line break) on one line and never an error, so the
+		 * bookkeeping below, for what lex_token() makes, does not apply. */
 		unsigned single = lx->in_filters ? 0 : single_kind[c];
 		if (single) {
-			tok->kind = (enum xm_xs_tok)single;
+			tok->kind = (unsigned char)single;
+			tok->len = 1;
 			lx->pos = pos + 1;
-		} else if (c == '\n') {
+			lx->code_on_line = true;
+			return tok->kind;
+		}
+		if (c == '\n') {
 			tok->kind = XM_XS_T_NEWLINE;
+			tok->len = 1;
+			tok->flags |= XM_XS_TF_MULTILINE;
 			lx->pos = pos + 1;
 			lx->line++;
 			lx->line_start = lx->pos;
-		} else if (!lx->in_filters && name_byte[c] && !is_digit(c)) {
-			lex_ident(lx, tok);
-		} else {
-			lex_token(lx, tok);
+			lx->code_on_line = false;
+			return XM_XS_T_NEWLINE;
 		}
+		if (!lx->in_filters && name_byte[c] && !is_digit(c)) {
+			lex_ident(lx, tok);
+			tok->len = lx->pos - pos;
+			lx->code_on_line = true;
+			return tok->kind;
+		}
+		lex_token(lx, tok);
 	}
 	tok->len = (size_t)(lx->src + lx->pos - tok->text);
-	tok->end_line = lx->line;
-	tok->end_col = col_of(lx, lx->pos);
+	if (lx->line != tok->line) {
+		tok->flags |= XM_XS_TF_MULTILINE;
+	}
 	if (tok->kind == XM_XS_T_NEWLINE) {
 		lx->code_on_line = false;
 	} else if (tok->kind != XM_XS_T_COMMENT && tok->kind != XM_XS_T_EOF) {

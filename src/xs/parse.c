@@ -50,7 +50,9 @@ struct parser {
 	struct xm_diags *diags;
 	struct xm_xs_token *toks;
 	size_t ntoks;
-	size_t pos;
+	/* The current token: a pointer rather than an index, as peek() runs
+	 * several times per token. Never past the EOF at toks[ntoks - 1]. */
+	struct xm_xs_token *cur;
 	const struct xm_xs_token *last; /* the last consumed token */
 	const struct xm_xs_token *last_code; /* ... that was not a line break */
 	unsigned depth;
@@ -58,13 +60,19 @@ struct parser {
 	bool aborted;        /* nesting cap passed: everything reads as EOF */
 	unsigned nl_skip;    /* > 0 inside ( ) and [ ] index: line breaks are spaces */
 	unsigned no_pipe;    /* > 0 in a filter argument: `|` ends the argument */
-	bool unclosed;       /* more `{`/`[` than `}`/`]`: look for the missing one */
+	int unclosed;        /* more `{`/`[` than `}`/`]`: 1, else 0; -1 not yet counted */
 	bool lone_expr;      /* xm_xs_parse_expr(): the text is one expression */
 };
 
 typedef struct xm_xs_node *(*item_fn)(struct parser *p, struct xm_xs_node *parent);
 
 /* ---- tokens ---- */
+
+/* The index of the current token, for lookahead with tok_at(). */
+static size_t cur_index(const struct parser *p)
+{
+	return (size_t)(p->cur - p->toks);
+}
 
 static struct xm_xs_token *tok_at(struct parser *p, size_t i)
 {
@@ -75,14 +83,14 @@ static struct xm_xs_token *tok_at(struct parser *p, size_t i)
 }
 
 /* The current token. The array ends with EOF and nothing moves past it, so
- * p->pos is always in bounds; an aborted parse reads EOF copies (enter()).
+ * p->cur is always in bounds; an aborted parse reads EOF copies (enter()).
  * Called several times per token: the kind is tested before nl_skip, as
  * most tokens are not line breaks. */
 static inline struct xm_xs_token *peek(struct parser *p)
 {
-	struct xm_xs_token *t = &p->toks[p->pos];
+	struct xm_xs_token *t = p->cur;
 	while (t->kind == XM_XS_T_NEWLINE && p->nl_skip) {
-		t = &p->toks[++p->pos];
+		t = ++p->cur;
 	}
 	return t;
 }
@@ -91,7 +99,7 @@ static inline struct xm_xs_token *peek(struct parser *p)
 static struct xm_xs_token *peek2(struct parser *p)
 {
 	peek(p);
-	return tok_at(p, p->pos + 1);
+	return tok_at(p, cur_index(p) + 1);
 }
 
 static bool at(struct parser *p, enum xm_xs_tok kind)
@@ -116,7 +124,7 @@ static struct xm_xs_token *advance(struct parser *p)
 {
 	struct xm_xs_token *t = peek(p);
 	if (t->kind != XM_XS_T_EOF) {
-		p->pos++;
+		p->cur++;
 	}
 	p->last = t;
 	if (t->kind != XM_XS_T_NEWLINE) {
@@ -150,7 +158,9 @@ static void err(struct parser *p, const struct xm_xs_token *t, const char *code,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	unsigned end = t->end_line == t->line && t->end_col > t->col ? t->end_col : t->col + 1;
+	unsigned end_line, end_col;
+	xm_xs_tok_end(t, &end_line, &end_col);
+	unsigned end = end_line == t->line && end_col > t->col ? end_col : t->col + 1;
 	xm_diags_add(p->diags, XM_SEV_ERROR, t->line, t->col, end, code, suggestion,
 		"%s", msg);
 }
@@ -191,6 +201,26 @@ static void skip_line(struct parser *p)
 	}
 }
 
+/*
+ * Whether the text opens more `{`/`[` than it closes, which lets the parser
+ * look for a missing one by indentation. Counted the first time a question
+ * of indentation arises, which well-formed text, our own output above all,
+ * never raises: a file's tokens are not walked a second time for it.
+ */
+static bool unclosed(struct parser *p)
+{
+	if (p->unclosed < 0) {
+		size_t opens = 0, closes = 0;
+		for (size_t i = 0; i < p->ntoks; i++) {
+			enum xm_xs_tok kind = p->toks[i].kind;
+			opens += kind == XM_XS_T_LBRACE || kind == XM_XS_T_LBRACKET;
+			closes += kind == XM_XS_T_RBRACE || kind == XM_XS_T_RBRACKET;
+		}
+		p->unclosed = opens > closes;
+	}
+	return p->unclosed;
+}
+
 static bool enter(struct parser *p)
 {
 	if (p->aborted) {
@@ -202,9 +232,12 @@ static bool enter(struct parser *p)
 		/* From here on everything reads as EOF: the tokens not yet
 		 * consumed become copies of it (the parser never looks back),
 		 * so peek() needs no test of the flag, and the position stays
-		 * where it was, as the loops that check their progress expect. */
-		for (size_t i = p->pos; i + 1 < p->ntoks; i++) {
-			p->toks[i] = p->toks[p->ntoks - 1];
+		 * where it was, as the loops that check their progress expect.
+		 * The brackets are counted first, while the tokens are there. */
+		unclosed(p);
+		const struct xm_xs_token *eof = &p->toks[p->ntoks - 1];
+		for (struct xm_xs_token *t = p->cur; t < eof; t++) {
+			*t = *eof;
 		}
 		return false;
 	}
@@ -226,10 +259,14 @@ static struct xm_xs_node *node_at(struct parser *p, enum xm_xs_kind kind,
 
 static void finish(struct parser *p, struct xm_xs_node *n)
 {
-	if (p->last && (p->last->end_line > n->line ||
-			(p->last->end_line == n->line && p->last->end_col > n->col))) {
-		n->end_line = p->last->end_line;
-		n->end_col = p->last->end_col;
+	if (!p->last) {
+		return;
+	}
+	unsigned end_line, end_col;
+	xm_xs_tok_end(p->last, &end_line, &end_col);
+	if (end_line > n->line || (end_line == n->line && end_col > n->col)) {
+		n->end_line = end_line;
+		n->end_col = end_col;
 	}
 }
 
@@ -326,8 +363,8 @@ static void triple_opening(struct parser *p, const struct xm_xs_token *t, const 
 	}
 	struct xm_xs_token at_text = *t;
 	at_text.col += (unsigned)(s - text) + 3;
-	at_text.end_col = at_text.col + 1;
-	at_text.end_line = at_text.line;
+	at_text.len = 1; /* the report covers one byte */
+	at_text.flags &= (unsigned char)~XM_XS_TF_MULTILINE;
 	if (s[0] == '/' && s[1] == '/') {
 		err(p, &at_text, "trailing-comment", "move the comment to a line of its own above",
 			"a comment must be on a line of its own, not after code");
@@ -570,7 +607,12 @@ static struct xm_xs_node *pair_node(struct parser *p)
 static unsigned line_after_last_code(struct parser *p, const struct xm_xs_token *open)
 {
 	unsigned last_line = p->toks[p->ntoks - 1].line;
-	unsigned line = p->last_code ? p->last_code->end_line + 1 : open->line;
+	unsigned line = open->line;
+	if (p->last_code) {
+		unsigned end_col;
+		xm_xs_tok_end(p->last_code, &line, &end_col);
+		line++;
+	}
 	return line < last_line ? line : last_line;
 }
 
@@ -579,12 +621,11 @@ static unsigned line_after_last_code(struct parser *p, const struct xm_xs_token 
 static bool literal_dedent(struct parser *p, const struct xm_xs_token *open,
 		const struct xm_xs_token *t, enum xm_xs_tok close)
 {
-	if (!p->unclosed || p->aborted || !(t->flags & XM_XS_TF_LINE_START) ||
-			t->line == open->line) {
+	if (p->aborted || !(t->flags & XM_XS_TF_LINE_START) || t->line == open->line) {
 		return false;
 	}
 	unsigned indent = open->indent;
-	if (t->col > indent || (t->kind == close && t->col == indent)) {
+	if (t->col > indent || (t->kind == close && t->col == indent) || !unclosed(p)) {
 		return false;
 	}
 	unsigned line = line_after_last_code(p, open);
@@ -620,10 +661,10 @@ static struct xm_xs_node *literal_node(struct parser *p, enum xm_xs_kind kind)
 				(kind == XM_XS_ARRAY && t->kind == XM_XS_T_RBRACE)) {
 			break;
 		}
-		size_t before = p->pos;
+		const struct xm_xs_token *before = p->cur;
 		xm_xs_add_item(n, kind == XM_XS_OBJECT ? pair_node(p) : parse_expr(p));
 		end_entry(p, close);
-		if (p->pos == before) {
+		if (p->cur == before) {
 			advance(p); /* always make progress */
 		}
 	}
@@ -680,14 +721,14 @@ static bool at_pipe(struct parser *p, bool *newline)
 	if (t->kind != XM_XS_T_NEWLINE) {
 		return false;
 	}
-	size_t i = p->pos;
+	size_t i = cur_index(p);
 	while (tok_at(p, i)->kind == XM_XS_T_NEWLINE) {
 		i++;
 	}
 	if (tok_at(p, i)->kind != XM_XS_T_PIPE) {
 		return false;
 	}
-	p->pos = i;
+	p->cur = tok_at(p, i);
 	*newline = true;
 	return true;
 }
@@ -839,13 +880,13 @@ static void continue_on_next_line(struct parser *p)
 	if (!at(p, XM_XS_T_NEWLINE)) {
 		return;
 	}
-	size_t i = p->pos;
+	size_t i = cur_index(p);
 	while (tok_at(p, i)->kind == XM_XS_T_NEWLINE) {
 		i++;
 	}
 	struct xm_xs_token *t = tok_at(p, i);
 	if (t->kind == XM_XS_T_OP && t->op != XM_XS_OP_SUB) {
-		p->pos = i;
+		p->cur = t;
 	}
 }
 
@@ -1004,9 +1045,10 @@ static void parse_items(struct parser *p, struct xm_xs_node *parent,
 			advance(p);
 			continue;
 		}
-		bool line_start = p->unclosed && (t->flags & XM_XS_TF_LINE_START);
+		/* unclosed() last: indentation alone clears well-formed text. */
+		bool line_start = t->flags & XM_XS_TF_LINE_START;
 		if (t->kind == XM_XS_T_RBRACE) {
-			if (line_start && t->col < indent && parent->items.len) {
+			if (line_start && t->col < indent && parent->items.len && unclosed(p)) {
 				report_missing_close(p, parent, open);
 				return;
 			}
@@ -1017,11 +1059,11 @@ static void parse_items(struct parser *p, struct xm_xs_node *parent,
 			report_missing_close(p, parent, open);
 			return;
 		}
-		if (line_start && t->col <= indent && t->line > open->line) {
+		if (line_start && t->col <= indent && t->line > open->line && unclosed(p)) {
 			report_missing_close(p, parent, open);
 			return;
 		}
-		size_t before = p->pos;
+		const struct xm_xs_token *before = p->cur;
 		struct xm_xs_node *n;
 		if (t->kind == XM_XS_T_COMMENT) {
 			n = node_at(p, XM_XS_COMMENT, t);
@@ -1040,7 +1082,7 @@ static void parse_items(struct parser *p, struct xm_xs_node *parent,
 		}
 		newlines = 0;
 		end_item(p);
-		if (p->pos == before) {
+		if (p->cur == before) {
 			advance(p);
 		}
 	}
@@ -1085,7 +1127,7 @@ static bool at_attr(struct parser *p)
 	if (t->kind != XM_XS_T_IDENT) {
 		return false;
 	}
-	size_t i = p->pos + 1;
+	size_t i = cur_index(p) + 1;
 	/* `a.b = 1` is an attribute too; the validator rejects the name */
 	while (tok_at(p, i)->kind == XM_XS_T_DOT && tok_at(p, i + 1)->kind == XM_XS_T_IDENT) {
 		i += 2;
@@ -1401,7 +1443,7 @@ static void document(struct parser *p, struct xm_xs_node *doc)
 			advance(p);
 			continue;
 		}
-		size_t before = p->pos;
+		const struct xm_xs_token *before = p->cur;
 		struct xm_xs_node *n = NULL;
 		if (t->kind == XM_XS_T_COMMENT) {
 			if (!(t->flags & XM_XS_TF_LINE_START)) {
@@ -1429,7 +1471,7 @@ static void document(struct parser *p, struct xm_xs_node *doc)
 		if (n) {
 			end_item(p);
 		}
-		if (p->pos == before) {
+		if (p->cur == before) {
 			advance(p);
 		}
 	}
@@ -1441,7 +1483,7 @@ static void lex_all(struct parser *p, const char *src, size_t len)
 	xm_xs_lexer_init(&lx, src, len, p->diags);
 	/* Formatted XanoScript runs at about one token per 4 bytes, short
 	 * expressions at more: room for one per 3 bytes avoids regrowing. */
-	size_t cap = len / 3 + 16, opens = 0, closes = 0;
+	size_t cap = len / 3 + 16;
 	p->toks = xm_reallocarray(NULL, cap, sizeof(*p->toks));
 	for (;;) {
 		if (p->ntoks == cap) {
@@ -1449,14 +1491,12 @@ static void lex_all(struct parser *p, const char *src, size_t len)
 			p->toks = xm_reallocarray(p->toks, cap, sizeof(*p->toks));
 		}
 		struct xm_xs_token *t = &p->toks[p->ntoks++];
-		enum xm_xs_tok kind = xm_xs_lex_next(&lx, t);
-		if (kind == XM_XS_T_EOF) {
+		if (xm_xs_lex_next(&lx, t) == XM_XS_T_EOF) {
 			break;
 		}
-		opens += kind == XM_XS_T_LBRACE || kind == XM_XS_T_LBRACKET;
-		closes += kind == XM_XS_T_RBRACE || kind == XM_XS_T_RBRACKET;
 	}
-	p->unclosed = opens > closes;
+	p->unclosed = -1;
+	p->cur = p->toks;
 }
 
 /* A NUL byte means binary data, and would cut the strings of the tree. */

@@ -52,10 +52,18 @@ START_TEST(kinds_and_positions)
 	}
 	ck_assert_uint_eq(l.toks[4].line, 2);
 	ck_assert_uint_eq(l.toks[4].col, 3);
-	ck_assert_uint_eq(l.toks[4].end_col, 8);
+	unsigned end_line, end_col;
+	xm_xs_tok_end(&l.toks[4], &end_line, &end_col);
+	ck_assert_uint_eq(end_line, 2);
+	ck_assert_uint_eq(end_col, 8);
 	ck_assert(l.toks[4].flags & XM_XS_TF_LINE_START);
 	ck_assert(l.toks[6].flags & XM_XS_TF_SPACE_BEFORE);
 	ck_assert_uint_eq(l.toks[8].line, 3);
+	/* A line break ends at the start of the next line. */
+	ck_assert(l.toks[3].flags & XM_XS_TF_MULTILINE);
+	xm_xs_tok_end(&l.toks[3], &end_line, &end_col);
+	ck_assert_uint_eq(end_line, 2);
+	ck_assert_uint_eq(end_col, 1);
 	ck_assert_uint_eq(l.diags.len, 0);
 	xm_diags_finish(&l.diags);
 }
@@ -73,6 +81,23 @@ START_TEST(strings)
 	ck_assert_uint_eq(l.toks[5].line, 5);
 	ck_assert_uint_eq(l.toks[5].col, 5);
 	ck_assert_uint_eq(l.diags.len, 0);
+	xm_diags_finish(&l.diags);
+}
+END_TEST
+
+START_TEST(multiline_end)
+{
+	struct lexed l;
+	lex(&l, "x = \"\"\"\nab\ncde\"\"\" y");
+	tok_is(&l, 2, XM_XS_T_STRING, NULL);
+	ck_assert(l.toks[2].flags & XM_XS_TF_MULTILINE);
+	unsigned end_line, end_col;
+	xm_xs_tok_end(&l.toks[2], &end_line, &end_col);
+	ck_assert_uint_eq(end_line, 3);
+	ck_assert_uint_eq(end_col, 7);
+	ck_assert_uint_eq(l.toks[3].line, 3);
+	ck_assert_uint_eq(l.toks[3].col, 8);
+	ck_assert(!(l.toks[3].flags & XM_XS_TF_MULTILINE));
 	xm_diags_finish(&l.diags);
 }
 END_TEST
@@ -235,6 +260,7 @@ Suite *xm_test_suite(void)
 	TCase *tc = tcase_create("lex");
 	tcase_add_test(tc, kinds_and_positions);
 	tcase_add_test(tc, strings);
+	tcase_add_test(tc, multiline_end);
 	tcase_add_test(tc, unterminated_string);
 	tcase_add_test(tc, numbers_and_sticky_minus);
 	tcase_add_test(tc, timestamps);

@@ -4,7 +4,8 @@
  * XanoScript is newline-sensitive, so line breaks are tokens (one per break;
  * the parser skips runs). Spaces and tabs separate tokens and are recorded
  * as a flag on the token that follows them. Every token carries its 1-based
- * line and byte column and its end (one past the last byte).
+ * line and byte column; its end (one past the last byte) is computed by
+ * xm_xs_tok_end().
  *
  * Lexical decisions (reference §2):
  *  - A `-` directly followed by a digit is part of the number: `$x -1` is
@@ -65,17 +66,23 @@ enum xm_xs_tok_flag {
 	XM_XS_TF_SPACE_BEFORE = 1u << 0, /* spaces or tabs precede the token */
 	XM_XS_TF_LINE_START = 1u << 1,   /* first token on its line */
 	XM_XS_TF_UNTERMINATED = 1u << 2, /* STRING/EXPR/REGEX missing its end */
+	XM_XS_TF_MULTILINE = 1u << 3,    /* holds a line break (NEWLINE, long literals) */
 };
 
+/*
+ * 32 bytes (64-bit): the parser keeps every token of a text in an array,
+ * and the re-parse of the compiler's own output fills one per compile, so
+ * the kind, operator and flags are bytes and the end is not stored (see
+ * xm_xs_tok_end()).
+ */
 struct xm_xs_token {
-	enum xm_xs_tok kind;
-	enum xm_xs_op op;  /* OP: which operator (`=` is ASSIGN, not OP) */
-	unsigned flags;
-	unsigned line, col;
-	unsigned end_line, end_col;
-	unsigned indent;   /* column of the first token on this token's line */
-	const char *text;  /* into the source */
+	const char *text;    /* into the source */
 	size_t len;
+	unsigned line, col;
+	unsigned indent;     /* column of the first token on this token's line */
+	unsigned char kind;  /* enum xm_xs_tok */
+	unsigned char op;    /* enum xm_xs_op, for OP (`=` is ASSIGN, not OP) */
+	unsigned char flags; /* enum xm_xs_tok_flag */
 };
 
 struct xm_xs_lexer {
@@ -96,6 +103,22 @@ void xm_xs_lexer_init(struct xm_xs_lexer *lx, const char *src, size_t len,
 
 /* Reads the next token into tok; at the end returns XM_XS_T_EOF forever. */
 enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok);
+
+/* The end of a token that holds a line break: counted from its text. */
+void xm_xs_tok_end_lines(const struct xm_xs_token *tok, unsigned *line, unsigned *col);
+
+/* The line and column one past the token's last byte. Most tokens lie on
+ * one line, where the end follows from the column and the length. */
+static inline void xm_xs_tok_end(const struct xm_xs_token *tok, unsigned *line,
+		unsigned *col)
+{
+	if (tok->flags & XM_XS_TF_MULTILINE) {
+		xm_xs_tok_end_lines(tok, line, col);
+		return;
+	}
+	*line = tok->line;
+	*col = tok->col + (unsigned)tok->len;
+}
 
 /* "identifier", "`{`", "end of line", ... for messages. */
 const char *xm_xs_tok_name(enum xm_xs_tok kind);

@@ -19,13 +19,13 @@
  * is allocated here). The program links none of the library itself, so
  * nothing of the current build stands in for a function of a LIB.so.
  */
-#include <dirent.h>
 #include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "sdk_files.h"
 #include "xano-mcp/ops/compile.h"
 
 enum {
@@ -88,27 +88,11 @@ static void load_file(const char *path)
 	nfiles++;
 }
 
-static void load_dir(const char *dir, unsigned depth)
+/* bench_sdk_files() visitor. */
+static void visit(const char *path, void *data)
 {
-	DIR *d = opendir(dir);
-	if (!d) {
-		return;
-	}
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.') {
-			continue;
-		}
-		char path[2048];
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		size_t l = strlen(e->d_name);
-		if (l > 3 && strcmp(e->d_name + l - 3, ".js") == 0) {
-			load_file(path);
-		} else if (depth < 4 && !strchr(e->d_name, '.')) {
-			load_dir(path, depth + 1);
-		}
-	}
-	closedir(d);
+	(void)data;
+	load_file(path);
 }
 
 /* dlsym() returns an object pointer; POSIX guarantees it converts to a
@@ -178,8 +162,8 @@ int main(int argc, char **argv)
 		open_lib(&libs[i], argv[first + (int)i]);
 		libs[i].times = calloc(passes, sizeof(double));
 	}
-	load_dir("examples/app", 0);
-	load_dir("test/sdk/golden", 0);
+	bench_sdk_files("examples/app", visit, NULL);
+	bench_sdk_files("test/sdk/golden", visit, NULL);
 	/* Only code that compiles counts, as in bench-sdk. */
 	size_t kept = 0, bytes = 0;
 	for (size_t i = 0; i < nfiles; i++) {

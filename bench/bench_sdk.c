@@ -18,7 +18,6 @@
  * files and nothing is timed or spawned: the mode for counting
  * instructions under callgrind (see bench/README.md).
  */
-#include <dirent.h>
 #include <fcntl.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -30,6 +29,7 @@
 
 #include "xano-mcp/core/buf.h"
 #include "xano-mcp/core/arena.h"
+#include "sdk_files.h"
 #include "xano-mcp/ops/compile.h"
 #include "xano-mcp/sdk/autofix.h"
 #include "xano-mcp/sdk/lower.h"
@@ -96,27 +96,11 @@ static void load_file(const char *path)
 	nfiles++;
 }
 
-static void load_dir(const char *dir, unsigned depth)
+/* bench_sdk_files() visitor. */
+static void visit(const char *path, void *data)
 {
-	DIR *d = opendir(dir);
-	if (!d) {
-		return;
-	}
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.') {
-			continue;
-		}
-		char path[2048];
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		size_t l = strlen(e->d_name);
-		if (l > 3 && strcmp(e->d_name + l - 3, ".js") == 0) {
-			load_file(path);
-		} else if (depth < 4 && !strchr(e->d_name, '.')) {
-			load_dir(path, depth + 1);
-		}
-	}
-	closedir(d);
+	(void)data;
+	load_file(path);
 }
 
 static int cmp(const void *a, const void *b)
@@ -222,8 +206,8 @@ static void process(const char *bin, const char *file)
 
 int main(int argc, char **argv)
 {
-	load_dir("examples/app", 0);
-	load_dir("test/sdk/golden", 0);
+	bench_sdk_files("examples/app", visit, NULL);
+	bench_sdk_files("test/sdk/golden", visit, NULL);
 	if (nfiles == 0) {
 		fprintf(stderr, "bench-sdk: no SDK files found; run it from the source tree\n");
 		return 1;

@@ -104,24 +104,24 @@ START_TEST(bare_arrays_single_objects_and_the_user)
 	struct xm_meta_result r;
 	xm_meta_result_init(&r);
 	struct xm_xano_error e = XM_XANO_ERROR_INIT;
-	ck_assert(xm_meta_list(m, &(struct xm_meta_ref){XM_META_WORKSPACE}, 0, &r, &e));
+	ck_assert(xm_meta_list(m, &(struct xm_meta_ref){.kind = XM_META_WORKSPACE}, 0, &r, &e));
 	ck_assert_uint_eq(r.n, 2);
 	ck_assert_str_eq(r.items[0].name, "Blog backend");
 	ck_assert_int_eq(r.items[1].id, 12);
-	ck_assert(xm_meta_get(m, &(struct xm_meta_ref){XM_META_WORKSPACE, .id = 12}, 0, &r, &e));
+	ck_assert(xm_meta_get(m, &(struct xm_meta_ref){.kind = XM_META_WORKSPACE, .id = 12}, 0, &r, &e));
 	ck_assert_uint_eq(r.n, 3);
 	ck_assert_str_eq(r.items[2].name, "Marketing site");
-	ck_assert(xm_meta_list(m, &(struct xm_meta_ref){XM_META_APIGROUP, .workspace = 7}, 0,
+	ck_assert(xm_meta_list(m, &(struct xm_meta_ref){.kind = XM_META_APIGROUP, .workspace = 7}, 0,
 		&r, &e));
 	ck_assert_uint_eq(r.n, 7);
-	ck_assert(xm_meta_get(m, &(struct xm_meta_ref){XM_META_APIGROUP, .workspace = 7,
+	ck_assert(xm_meta_get(m, &(struct xm_meta_ref){.kind = XM_META_APIGROUP, .workspace = 7,
 		.id = 41}, 0, &r, &e));
 	ck_assert_str_eq(r.items[7].canonical, "blog-auth");
-	ck_assert(xm_meta_list(m, &(struct xm_meta_ref){XM_META_FUNCTION, .workspace = 7}, 0,
+	ck_assert(xm_meta_list(m, &(struct xm_meta_ref){.kind = XM_META_FUNCTION, .workspace = 7}, 0,
 		&r, &e));
-	ck_assert(xm_meta_list(m, &(struct xm_meta_ref){XM_META_TASK, .workspace = 7}, 0,
+	ck_assert(xm_meta_list(m, &(struct xm_meta_ref){.kind = XM_META_TASK, .workspace = 7}, 0,
 		&r, &e));
-	ck_assert(xm_meta_list(m, &(struct xm_meta_ref){XM_META_TABLE, .workspace = 7}, 0,
+	ck_assert(xm_meta_list(m, &(struct xm_meta_ref){.kind = XM_META_TABLE, .workspace = 7}, 0,
 		&r, &e));
 	ck_assert_uint_eq(r.n, 8 + 2 + 1 + 3);
 	ck_assert(r.items[8].created_at && strlen(r.items[8].created_at) > 10);
@@ -152,7 +152,7 @@ START_TEST(xanoscript_as_object_string_or_error)
 	free(log);
 
 	/* Xano could not render it */
-	ck_assert(xm_meta_get(m, &(struct xm_meta_ref){XM_META_FUNCTION, .workspace = 7,
+	ck_assert(xm_meta_get(m, &(struct xm_meta_ref){.kind = XM_META_FUNCTION, .workspace = 7,
 		.id = 302}, XM_META_XANOSCRIPT, &r, &e));
 	ck_assert_int_eq(r.items[1].script, XM_META_SCRIPT_ERROR);
 	ck_assert(strstr(r.items[1].script_message, "legacy statement"));
@@ -160,7 +160,7 @@ START_TEST(xanoscript_as_object_string_or_error)
 	/* the bare-string form some versions send */
 	fault("{\"fault\":{\"path\":\"/api:meta/workspace/7/task/88\",\"status\":200,\"body\":"
 		"{\"id\":88,\"name\":\"t\",\"xanoscript\":\"task \\\"t\\\" {\\n}\"}}}");
-	ck_assert(xm_meta_get(m, &(struct xm_meta_ref){XM_META_TASK, .workspace = 7, .id = 88},
+	ck_assert(xm_meta_get(m, &(struct xm_meta_ref){.kind = XM_META_TASK, .workspace = 7, .id = 88},
 		XM_META_XANOSCRIPT, &r, &e));
 	ck_assert_int_eq(r.items[2].script, XM_META_SCRIPT_OK);
 	ck_assert_str_eq(r.items[2].xanoscript, "task \"t\" {\n}");
@@ -170,7 +170,7 @@ START_TEST(xanoscript_as_object_string_or_error)
 	/* a branch is asked for by label; its own objects appear */
 	m = client("dev", 0);
 	xm_meta_result_init(&r);
-	ck_assert_msg(xm_meta_get(m, &(struct xm_meta_ref){XM_META_API, .workspace = 7,
+	ck_assert_msg(xm_meta_get(m, &(struct xm_meta_ref){.kind = XM_META_API, .workspace = 7,
 		.apigroup = 42, .id = 1099}, XM_META_XANOSCRIPT, &r, &e), "%s", e.err.message);
 	ck_assert(strstr(r.items[0].xanoscript, "posts/featured"));
 	log = request_log();
@@ -273,7 +273,7 @@ static void expect_bad_list(struct xm_meta *m, const char *body, const char *tex
 	struct xm_meta_result r;
 	xm_meta_result_init(&r);
 	struct xm_xano_error e = XM_XANO_ERROR_INIT;
-	ck_assert(!xm_meta_list(m, &(struct xm_meta_ref){XM_META_TASK, .workspace = 7}, 0, &r,
+	ck_assert(!xm_meta_list(m, &(struct xm_meta_ref){.kind = XM_META_TASK, .workspace = 7}, 0, &r,
 		&e));
 	ck_assert_int_eq(e.failure, XM_XANO_SERVER);
 	ck_assert_msg(strstr(e.err.message, text), "want \"%s\" in: %s", text, e.err.message);
@@ -353,11 +353,11 @@ START_TEST(connect_says_what_to_set)
 	ck_assert_msg(xm_connect(&conn, &(struct xm_connect_options){.http = &fast}, &e), "%s",
 		e.err.message);
 	struct xm_buf xs = XM_BUF_INIT;
-	ck_assert(xm_deployed_xanoscript(&conn, &(struct xm_meta_ref){XM_META_TABLE,
+	ck_assert(xm_deployed_xanoscript(&conn, &(struct xm_meta_ref){.kind = XM_META_TABLE,
 		.workspace = 7, .id = 152}, &xs, &e));
 	ck_assert(strncmp(xs.data, "table \"post\" {", 14) == 0);
 	xm_buf_reset(&xs);
-	ck_assert(!xm_deployed_xanoscript(&conn, &(struct xm_meta_ref){XM_META_FUNCTION,
+	ck_assert(!xm_deployed_xanoscript(&conn, &(struct xm_meta_ref){.kind = XM_META_FUNCTION,
 		.workspace = 7, .id = 302}, &xs, &e));
 	ck_assert_msg(strstr(e.err.message, "could not render function 302 of workspace 7 as "
 		"XanoScript: This function uses a legacy statement"), "%s", e.err.message);

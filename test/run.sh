@@ -4,9 +4,11 @@
 # Installs missing Debian packages (quietly, only when some are missing),
 # sets up two builds, `build` and `build-asan` (AddressSanitizer and
 # UndefinedBehaviorSanitizer), runs `meson test` in both, prints what
-# failed and which tests were skipped (with the reason each gave), and ends
-# with one line: `N passed, N failed` (meson tests, both runs together;
-# skipped tests are in neither number). Exits non-zero when anything failed.
+# failed and which tests were skipped (with the reason each gave), then
+# builds everything with clang and the fuzz targets (`build-fuzz`, one more
+# result), and ends with one line: `N passed, N failed` (meson tests, both
+# runs together, plus the clang build; skipped tests are in neither
+# number). Exits non-zero when anything failed.
 #
 # Works from a fresh clone beside ../shared (the XanoScript corpus), as
 # root, without a terminal. Set XM_TEST_ARGS to pass arguments to both
@@ -133,8 +135,35 @@ run() {
 	failed=$((failed + bad))
 }
 
+# build_fuzz: the libFuzzer targets need clang, whose warnings differ from
+# gcc's; build them (and the tests, with clang) so that werror under clang
+# fails here rather than in the next fuzzing session. One result: pass or fail.
+build_fuzz() {
+	dir=build-fuzz
+	echo "== clang build with the fuzz targets ($dir)"
+	if [ -f "$dir/build.ninja" ]; then
+		set -- --reconfigure
+	else
+		rm -rf "$dir"
+		set --
+	fi
+	mkdir -p "$dir"
+	if CC=clang meson setup "$@" "$dir" -Dfuzz=true -Db_sanitize=address,undefined \
+			-Db_lundef=false >"$dir/xm-setup.log" 2>&1 &&
+			ninja -C "$dir" >"$dir/xm-build.log" 2>&1; then
+		echo "ok: clang build with the fuzz targets"
+		passed=$((passed + 1))
+	else
+		cat "$dir/xm-setup.log" "$dir/xm-build.log" 2>/dev/null |
+			grep -E "error|FAILED" | head -20 >&2
+		echo "test/run.sh: the clang build with the fuzz targets failed" >&2
+		failed=$((failed + 1))
+	fi
+}
+
 run build ''
 run build-asan asan -Db_sanitize=address,undefined -Db_lundef=false
+build_fuzz
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -59,8 +59,10 @@ static double cpu(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void load_file(const char *path)
+/* Visits one file of bench_sdk_files(). */
+static void load_file(const char *path, void *data)
 {
+	(void)data;
 	FILE *fp = fopen(path, "rb");
 	if (!fp) {
 		return;
@@ -86,13 +88,6 @@ static void load_file(const char *path)
 	files[nfiles].text = text;
 	files[nfiles].len = len;
 	nfiles++;
-}
-
-/* bench_sdk_files() visitor. */
-static void visit(const char *path, void *data)
-{
-	(void)data;
-	load_file(path);
 }
 
 /* dlsym() returns an object pointer; POSIX guarantees it converts to a
@@ -162,8 +157,8 @@ int main(int argc, char **argv)
 		open_lib(&libs[i], argv[first + (int)i]);
 		libs[i].times = calloc(passes, sizeof(double));
 	}
-	bench_sdk_files("examples/app", visit, NULL);
-	bench_sdk_files("test/sdk/golden", visit, NULL);
+	bench_sdk_files("examples/app", load_file, NULL);
+	bench_sdk_files("test/sdk/golden", load_file, NULL);
 	/* Only code that compiles counts, as in bench-sdk. */
 	size_t kept = 0, bytes = 0;
 	for (size_t i = 0; i < nfiles; i++) {

@@ -66,8 +66,10 @@ static double cpu(void)
 	return clock_of(CLOCK_THREAD_CPUTIME_ID);
 }
 
-static void load_file(const char *path)
+/* Visits one file of bench_sdk_files(). */
+static void load_file(const char *path, void *data)
 {
+	(void)data;
 	FILE *fp = fopen(path, "rb");
 	if (!fp || nfiles == sizeof(files) / sizeof(files[0])) {
 		if (fp) {
@@ -94,13 +96,6 @@ static void load_file(const char *path)
 	files[nfiles].text = xm_buf_steal(&b);
 	total_bytes += files[nfiles].len;
 	nfiles++;
-}
-
-/* bench_sdk_files() visitor. */
-static void visit(const char *path, void *data)
-{
-	(void)data;
-	load_file(path);
 }
 
 static int cmp(const void *a, const void *b)
@@ -206,8 +201,8 @@ static void process(const char *bin, const char *file)
 
 int main(int argc, char **argv)
 {
-	bench_sdk_files("examples/app", visit, NULL);
-	bench_sdk_files("test/sdk/golden", visit, NULL);
+	bench_sdk_files("examples/app", load_file, NULL);
+	bench_sdk_files("test/sdk/golden", load_file, NULL);
 	if (nfiles == 0) {
 		fprintf(stderr, "bench-sdk: no SDK files found; run it from the source tree\n");
 		return 1;

@@ -499,29 +499,64 @@ static struct value start_builder(struct rs *rs, struct xm_sdk_node *n, const ch
 	return (struct value){.block = b, .ok = true};
 }
 
+/* A link of a chain: a call, or a member (`.db`) of a call's result. */
+static bool is_link(const struct xm_sdk_node *n)
+{
+	return n->kind == XM_SDK_METHOD ||
+		(n->kind == XM_SDK_MEMBER && n->u.call.target->kind == XM_SDK_METHOD);
+}
+
+/*
+ * A chain `a.b().c()…` nests to the left, one node per link: it is
+ * evaluated from its start in a loop, since recursing once per link would
+ * overflow the stack on the longest chains the size limit lets through.
+ */
+static struct value eval_chain(struct rs *rs, struct xm_sdk_node *n, struct scope *sc)
+{
+	size_t k = 0;
+	struct xm_sdk_node *base = n;
+	for (; is_link(base); base = base->u.call.target) {
+		k++;
+	}
+	struct xm_sdk_node **links = xm_arena_alloc(rs->arena, k * sizeof(*links));
+	size_t i = k;
+	for (struct xm_sdk_node *x = n; x != base; x = x->u.call.target) {
+		links[--i] = x;
+	}
+	struct value t = eval(rs, base, sc);
+	for (i = 0; i < k && t.ok; i++) {
+		struct xm_sdk_node *l = links[i];
+		if (l->kind == XM_SDK_MEMBER) {
+			if (t.block && !t.member) {
+				t = (struct value){.block = t.block, .member = l->u.call.name,
+					.ok = true};
+			} else if (!t.ns) {
+				struct xm_sdk_node *d = resolve_data(rs, l, sc);
+				t = (struct value){.node = d, .ok = d != NULL};
+			}
+		} else if (t.ns) {
+			t = start_builder(rs, l, l->u.call.name, sc);
+		} else if (!t.block) {
+			xm_diags_add(rs->diags, XM_SEV_ERROR, l->u.call.name_line,
+				l->u.call.name_col, l->u.call.name_col + 1, "not-a-builder",
+				"start with create(path, verb) or another builder",
+				"`.%s()` is called on a %s, not on a builder", l->u.call.name,
+				t.node ? xm_sdk_kind_name(t.node->kind) : "value");
+			return none;
+		} else {
+			t = call_method(rs, l, t, sc);
+		}
+	}
+	return t.ok ? t : none;
+}
+
 static struct value eval(struct rs *rs, struct xm_sdk_node *n, struct scope *sc)
 {
 	switch (n->kind) {
 	case XM_SDK_CALL:
 		return start_builder(rs, n, n->u.call.name, sc);
-	case XM_SDK_METHOD: {
-		struct value t = eval(rs, n->u.call.target, sc);
-		if (!t.ok) {
-			return none;
-		}
-		if (t.ns) {
-			return start_builder(rs, n, n->u.call.name, sc);
-		}
-		if (!t.block) {
-			xm_diags_add(rs->diags, XM_SEV_ERROR, n->u.call.name_line,
-				n->u.call.name_col, n->u.call.name_col + 1, "not-a-builder",
-				"start with create(path, verb) or another builder",
-				"`.%s()` is called on a %s, not on a builder", n->u.call.name,
-				t.node ? xm_sdk_kind_name(t.node->kind) : "value");
-			return none;
-		}
-		return call_method(rs, n, t, sc);
-	}
+	case XM_SDK_METHOD:
+		return eval_chain(rs, n, sc);
 	case XM_SDK_MEMBER: {
 		const struct xm_sdk_node *root = n;
 		while (root->kind == XM_SDK_MEMBER) {

@@ -151,12 +151,41 @@ START_TEST(golden)
 }
 END_TEST
 
+/* Code too large for a golden file, generated: `prefix` + n times `link`
+ * + `suffix`, compiled; returns the result for the caller to check. */
+static bool compile_generated(const char *prefix, const char *link, size_t n,
+		const char *suffix, struct xm_compile_result *r)
+{
+	struct xm_buf code = XM_BUF_INIT;
+	xm_buf_adds(&code, prefix);
+	for (size_t i = 0; i < n; i++) {
+		xm_buf_adds(&code, link);
+	}
+	xm_buf_adds(&code, suffix);
+	xm_compile_result_init(r);
+	bool ok = xm_compile_sdk(code.data, code.len, NULL, r);
+	xm_buf_finish(&code);
+	return ok;
+}
+
+START_TEST(long_chain)
+{
+	/* One call per link, near the size limit: evaluated without
+	 * recursing once per link. */
+	struct xm_compile_result r;
+	ck_assert(compile_generated("return createFunction('f')", ".log(1)", 100000,
+		".build()", &r));
+	xm_compile_result_finish(&r);
+}
+END_TEST
+
 Suite *xm_test_suite(void)
 {
 	Suite *s = suite_create("sdk-golden");
 	TCase *tc = tcase_create("golden");
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, golden);
+	tcase_add_test(tc, long_chain);
 	suite_add_tcase(s, tc);
 	return s;
 }

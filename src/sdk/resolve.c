@@ -277,11 +277,179 @@ static struct xm_sdk_block *block_new(struct rs *rs, unsigned ctx, unsigned line
 	return b;
 }
 
+static void too_deep(struct rs *rs, unsigned line, unsigned col)
+{
+	xm_diags_add(rs->diags, XM_SEV_ERROR, line, col, col + 1, "too-deep",
+		"move the inner part into a function (createFunction) and "
+		"call it with .callFunction()",
+		"blocks and loops nest more than %d levels deep", XM_SDK_MAX_BLOCK_DEPTH);
+}
+
+/* A block nested in parent. */
+static struct xm_sdk_block *child_new(struct rs *rs, unsigned ctx,
+		const struct xm_sdk_block *parent, unsigned line, unsigned col)
+{
+	struct xm_sdk_block *b = block_new(rs, ctx, line, col);
+	b->depth = parent->depth + 1;
+	if (b->depth == XM_SDK_MAX_BLOCK_DEPTH + 1) {
+		too_deep(rs, line, col);
+	}
+	return b;
+}
+
+/* The loop a begin/end loop's end method closes, and the reverse. */
+static enum xm_sdk_method_id loop_of_end(enum xm_sdk_method_id end)
+{
+	return end == XM_SDK_M_END_FOR_EACH ? XM_SDK_M_FOR_EACH :
+		end == XM_SDK_M_END_FOR ? XM_SDK_M_FOR : XM_SDK_M_WHILE;
+}
+
+static const char *end_of_loop(enum xm_sdk_method_id loop)
+{
+	return xm_sdk_methods[loop == XM_SDK_M_FOR_EACH ? XM_SDK_M_END_FOR_EACH :
+		loop == XM_SDK_M_FOR ? XM_SDK_M_END_FOR : XM_SDK_M_END_WHILE].name;
+}
+
+static bool is_loop_end(const struct xm_sdk_method *m)
+{
+	return m->id == XM_SDK_M_END_FOR_EACH || m->id == XM_SDK_M_END_FOR ||
+		m->id == XM_SDK_M_END_WHILE;
+}
+
+/* `.forEach(list, 'item')`, `.for(count)`, `.while(cond)`: a loop whose
+ * body is the calls chained after it, up to its end method. */
+static bool begins_loop(const struct xm_sdk_method *m, const struct xm_sdk_node *n)
+{
+	size_t k = n->u.call.nargs;
+	return (m->id == XM_SDK_M_FOR_EACH || m->id == XM_SDK_M_FOR ||
+		m->id == XM_SDK_M_WHILE) && k >= 1 && k < m->max_args &&
+		n->u.call.args[k - 1]->kind != XM_SDK_ARROW;
+}
+
+/* Where the calls chained on b go: the innermost loop body open on it. */
+static struct xm_sdk_block *innermost(struct xm_sdk_block *b)
+{
+	while (b->open) {
+		b = b->open;
+	}
+	return b;
+}
+
+/* Reports each loop body still open on b as never closed (with the end
+ * to add, before the method `before` when one is given) and closes it. */
+static void unclosed(struct rs *rs, struct xm_sdk_block *b, const char *before)
+{
+	for (struct xm_sdk_block *o = b->open; o; o = o->open) {
+		o->excess = 0;
+		const struct xm_sdk_call *c = o->opener;
+		const char *name = c->method->name;
+		char sugg[96];
+		if (before) {
+			snprintf(sugg, sizeof(sugg), "add .%s() before .%s()",
+				end_of_loop(c->method->id), before);
+		} else {
+			snprintf(sugg, sizeof(sugg), "add .%s()", end_of_loop(c->method->id));
+		}
+		xm_diags_add(rs->diags, XM_SEV_ERROR, c->line, c->col,
+			c->col + (unsigned)strlen(name), "unclosed-loop", sugg,
+			"%s at %u:%u is never closed", name, c->line, c->col);
+	}
+	b->open = NULL;
+}
+
+/*
+ * Opens the body of the begin/end loop c, just recorded on b: the body is
+ * the block of an arrow function added as c's last argument, so the
+ * lowering sees exactly what the arrow form gives it.
+ */
+static void open_loop(struct rs *rs, struct xm_sdk_block *b, struct xm_sdk_call *c)
+{
+	if (b->depth >= XM_SDK_MAX_BLOCK_DEPTH) {
+		/* Counted, not nested: finding the innermost body stays cheap
+		 * however many loops the code opens. */
+		if (b->excess++ == 0) {
+			too_deep(rs, c->line, c->col);
+		}
+		return;
+	}
+	struct xm_sdk_block *body = child_new(rs, XM_SDK_CTX_STACK | XM_SDK_CTX_LOOP, b,
+		c->line, c->col);
+	body->opener = c;
+	struct xm_sdk_node *arrow = node_new(rs, XM_SDK_ARROW, c->node);
+	arrow->u.arrow.block = body;
+	struct xm_sdk_node **args = xm_arena_alloc(rs->arena, (c->nargs + 1) * sizeof(*args));
+	memcpy(args, c->args, c->nargs * sizeof(*args));
+	args[c->nargs++] = arrow;
+	c->args = args;
+	b->open = body;
+}
+
+/* `.endForEach()` and the like, called on b (at line:col). */
+static void close_loop(struct rs *rs, struct xm_sdk_block *b, const struct xm_sdk_method *m,
+		unsigned line, unsigned col)
+{
+	enum xm_sdk_method_id want = loop_of_end(m->id);
+	const char *loop = xm_sdk_methods[want].name;
+	unsigned end = col + (unsigned)strlen(m->name);
+	char sugg[160];
+	struct xm_sdk_block *in = innermost(b);
+	if (in->excess) {
+		in->excess--;
+		return;
+	}
+	if (!b->open) {
+		/* A loop of that kind with an arrow body: the body given twice. */
+		const struct xm_sdk_call *both = NULL;
+		for (const struct xm_sdk_call *c = b->first; c; c = c->next) {
+			if (c->method->id == want &&
+					c->args[c->nargs - 1]->kind == XM_SDK_ARROW &&
+					!c->args[c->nargs - 1]->u.arrow.block->opener) {
+				both = c;
+			}
+		}
+		if (both) {
+			snprintf(sugg, sizeof(sugg), "remove .%s(), or drop the arrow function "
+				"and chain its statements between .%s(…) and .%s()", m->name,
+				loop, m->name);
+			xm_diags_add(rs->diags, XM_SEV_ERROR, line, col, end, "duplicate-body",
+				sugg, "the %s at %u:%u already has its body as an arrow "
+				"function", loop, both->line, both->col);
+			return;
+		}
+		snprintf(sugg, sizeof(sugg), "open the loop with .%s(…) and no body "
+			"argument, or remove .%s()", loop, m->name);
+		xm_diags_add(rs->diags, XM_SEV_ERROR, line, col, end, "unopened-loop", sugg,
+			"`.%s()` without an open %s before it", m->name, loop);
+		return;
+	}
+	/* The innermost open body of the kind this end closes. */
+	struct xm_sdk_block *parent = NULL, *last = b;
+	for (struct xm_sdk_block *p = b; p->open; p = p->open) {
+		if (p->open->opener->method->id == want) {
+			parent = p;
+		}
+		last = p;
+	}
+	if (!parent) {
+		const struct xm_sdk_call *o = last->open->opener;
+		snprintf(sugg, sizeof(sugg), "write .%s() to close the %s",
+			end_of_loop(o->method->id), o->method->name);
+		xm_diags_add(rs->diags, XM_SEV_ERROR, line, col, end, "mismatched-end", sugg,
+			"`.%s()` cannot close the %s at %u:%u: no %s is open", m->name,
+			o->method->name, o->line, o->col, loop);
+		last->open = NULL;
+		return;
+	}
+	/* What was opened inside it was never closed. */
+	unclosed(rs, parent->open, m->name);
+	parent->open = NULL;
+}
+
 /* Runs an arrow function's body with its parameter bound to a new block. */
 static struct xm_sdk_block *run_arrow(struct rs *rs, struct xm_sdk_node *arrow,
-		unsigned ctx, struct scope *sc)
+		unsigned ctx, const struct xm_sdk_block *parent, struct scope *sc)
 {
-	struct xm_sdk_block *b = block_new(rs, ctx, arrow->line, arrow->col);
+	struct xm_sdk_block *b = child_new(rs, ctx, parent, arrow->line, arrow->col);
 	arrow->u.arrow.block = b;
 	struct scope inner = {.up = sc};
 	struct binding param = {0};
@@ -310,6 +478,7 @@ static struct xm_sdk_block *run_arrow(struct rs *rs, struct xm_sdk_node *arrow,
 		bool returned = false;
 		run_stmts(rs, arrow->u.arrow.body, &inner, &result, &returned, &last);
 	}
+	unclosed(rs, b, NULL);
 	return b;
 }
 
@@ -392,8 +561,9 @@ static struct value call_method(struct rs *rs, struct xm_sdk_node *n, struct val
 	} else {
 		m = find_method(rs, n->u.call.name, line, col);
 	}
-	struct xm_sdk_block *b = target.block;
-	struct value out = {.block = b, .ok = b != NULL};
+	/* The chain goes on with target's block; the call itself goes into
+	 * the loop body open on it, if any. */
+	struct value out = {.block = target.block, .ok = target.block != NULL};
 	if (!m) {
 		return out;
 	}
@@ -402,6 +572,13 @@ static struct value call_method(struct rs *rs, struct xm_sdk_node *n, struct val
 			"misplaced-method", "start a new builder with a separate statement",
 			"`%s` starts a builder; it is not a method", m->name);
 		return out;
+	}
+	struct xm_sdk_block *b = innermost(target.block);
+	if (b != target.block && !(m->contexts & XM_SDK_CTX_STACK)) {
+		/* A clause (.build(), .response()…) inside a loop body: the
+		 * loops were left open. */
+		unclosed(rs, target.block, m->name);
+		b = target.block;
 	}
 	if (!(m->contexts & b->ctx)) {
 		char sugg[160];
@@ -426,6 +603,10 @@ static struct value call_method(struct rs *rs, struct xm_sdk_node *n, struct val
 	if (!check_args(rs, m, n->u.call.nargs, line, col)) {
 		return out;
 	}
+	if (is_loop_end(m)) {
+		close_loop(rs, target.block, m, line, col);
+		return out;
+	}
 	struct xm_sdk_call *c = xm_arena_alloc(rs->arena, sizeof(*c));
 	c->method = m;
 	c->node = n;
@@ -437,7 +618,7 @@ static struct value call_method(struct rs *rs, struct xm_sdk_node *n, struct val
 	for (size_t i = 0; i < c->nargs; i++) {
 		struct xm_sdk_node *a = n->u.call.args[i];
 		if (a->kind == XM_SDK_ARROW) {
-			run_arrow(rs, a, child_ctx(m, b), sc);
+			run_arrow(rs, a, child_ctx(m, b), b, sc);
 			c->args[i] = a;
 		} else {
 			c->args[i] = resolve_data(rs, a, sc);
@@ -445,6 +626,10 @@ static struct value call_method(struct rs *rs, struct xm_sdk_node *n, struct val
 		}
 	}
 	if (!ok) {
+		if (begins_loop(m, n)) {
+			/* Keep the body apart all the same, so its end matches. */
+			open_loop(rs, b, c);
+		}
 		return out;
 	}
 	if (m->id == XM_SDK_M_BUILD) {
@@ -457,6 +642,9 @@ static struct value call_method(struct rs *rs, struct xm_sdk_node *n, struct val
 		}
 		b->last = c;
 		b->ncalls++;
+		if (begins_loop(m, n)) {
+			open_loop(rs, b, c);
+		}
 	}
 	return out;
 }
@@ -700,6 +888,7 @@ struct xm_sdk_block *xm_sdk_resolve(const struct xm_sdk_program *prog,
 			return NULL;
 		}
 	}
+	unclosed(&rs, v.block, NULL);
 	if (!v.block->built) {
 		if (!xm_sdk_fix_or_error(fixes, diags, v.block->line, v.block->col,
 				v.block->col + 1, "missing-build", "end the chain with `.build()`",

@@ -16,6 +16,7 @@
 #include "harness.h"
 #include "xano-mcp/core/buf.h"
 #include "xano-mcp/ops/compile.h"
+#include "xano-mcp/sdk/resolve.h"
 
 static char *read_opt(const char *path)
 {
@@ -179,6 +180,83 @@ START_TEST(long_chain)
 }
 END_TEST
 
+/* Each begin/end loop compiles to the XanoScript of its arrow form. */
+START_TEST(begin_end_as_arrow)
+{
+	static const char *const pairs[][2] = {
+		{".forEach('$input.items', 'item').log('$item').endForEach()",
+			".forEach('$input.items', 'item', b => b.log('$item'))"},
+		{".forEach('$input.items').log('$item').break().endForEach()",
+			".forEach('$input.items', b => b.log('$item').break())"},
+		{".for(3, 'k').for('$k').log('$i').endFor().endFor()",
+			".for(3, 'k', b => b.for('$k', c => c.log('$i')))"},
+		{".while('$input.n < 3').forEach('$input.items', b => b.continue())"
+			".endWhile()",
+			".while('$input.n < 3', b => b.forEach('$input.items', "
+			"c => c.continue()))"},
+		{".conditional('$input.n > 1').then(b => b.while('true').break()"
+			".endWhile()).else(b => b.for(2).endFor()).endConditional()",
+			".conditional('$input.n > 1', b => b.while('true', c => c.break()))"
+			".else(b => b.for(2, c => c))"},
+	};
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		struct xm_compile_result r[2];
+		for (size_t k = 0; k < 2; k++) {
+			struct xm_buf code = XM_BUF_INIT;
+			xm_buf_addf(&code, "return createFunction('f').input('items', 'json')"
+				".input('n', 'int')\n%s\n.response(null).build()", pairs[i][k]);
+			xm_compile_result_init(&r[k]);
+			ck_assert_msg(xm_compile_sdk(code.data, code.len, NULL, &r[k]),
+				"%s: %s", pairs[i][k],
+				r[k].diags.len ? r[k].diags.items[0].message : "");
+			xm_buf_finish(&code);
+		}
+		ck_assert_str_eq(r[0].xanoscript, r[1].xanoscript);
+		xm_compile_result_finish(&r[0]);
+		xm_compile_result_finish(&r[1]);
+	}
+}
+END_TEST
+
+START_TEST(loop_depth)
+{
+	/* Nesting beyond the limit is one error, however deep it goes, and
+	 * the ends still match (no cascade of unopened loops). */
+	struct xm_buf code = XM_BUF_INIT;
+	xm_buf_adds(&code, "return createFunction('f')\n");
+	for (int i = 0; i < 5000; i++) {
+		xm_buf_adds(&code, ".for(2)");
+	}
+	for (int i = 0; i < 5000; i++) {
+		xm_buf_adds(&code, ".endFor()");
+	}
+	xm_buf_adds(&code, ".build()");
+	struct xm_compile_result r;
+	xm_compile_result_init(&r);
+	ck_assert(!xm_compile_sdk(code.data, code.len, NULL, &r));
+	ck_assert_uint_eq(r.diags.len, 1);
+	ck_assert_str_eq(r.diags.items[0].code, "too-deep");
+	xm_compile_result_finish(&r);
+
+	/* At the limit it compiles. */
+	xm_buf_truncate(&code, 0);
+	xm_buf_adds(&code, "return createFunction('f')\n");
+	for (int i = 0; i < XM_SDK_MAX_BLOCK_DEPTH; i++) {
+		xm_buf_adds(&code, ".for(2)");
+	}
+	xm_buf_adds(&code, ".log(1)");
+	for (int i = 0; i < XM_SDK_MAX_BLOCK_DEPTH; i++) {
+		xm_buf_adds(&code, ".endFor()");
+	}
+	xm_buf_adds(&code, ".build()");
+	xm_compile_result_init(&r);
+	ck_assert_msg(xm_compile_sdk(code.data, code.len, NULL, &r), "%s",
+		r.diags.len ? r.diags.items[0].message : "");
+	xm_compile_result_finish(&r);
+	xm_buf_finish(&code);
+}
+END_TEST
+
 Suite *xm_test_suite(void)
 {
 	Suite *s = suite_create("sdk-golden");
@@ -186,6 +264,8 @@ Suite *xm_test_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, golden);
 	tcase_add_test(tc, long_chain);
+	tcase_add_test(tc, begin_end_as_arrow);
+	tcase_add_test(tc, loop_depth);
 	suite_add_tcase(s, tc);
 	return s;
 }

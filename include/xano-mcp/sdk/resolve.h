@@ -4,12 +4,16 @@
  * Evaluates the program the way JavaScript would, without running
  * anything: `const`/`let` bindings, method chains on builders (also split
  * over several statements, `ep.input(…); ep.var(…)`), arrow functions as
- * nested blocks. The result is the builder the program returns (or ends
+ * nested blocks, and loops written without a body (`.forEach(list, 'item')
+ * … .endForEach()`) as the same nested blocks: the lowering cannot tell the
+ * two forms apart. The result is the builder the program returns (or ends
  * with): its kind, constructor arguments and the ordered list of method
  * calls, each with arguments in which names are replaced by their values.
  *
  * Checks: unknown names and methods (with did-you-mean), methods called
- * where they do not belong (`.column()` on an endpoint), argument counts.
+ * where they do not belong (`.column()` on an endpoint), argument counts,
+ * begin/end loops never closed, closed twice or by the wrong end, nesting
+ * beyond XM_SDK_MAX_BLOCK_DEPTH.
  * Repairs through sdk/autofix.h: method names (`db_get`, `.db.get`,
  * misspellings), `input.x` without `$`, Python literals, a missing
  * `return`/`.build()`.
@@ -27,6 +31,7 @@
 #include "xano-mcp/sdk/ast.h"
 #include "xano-mcp/sdk/autofix.h"
 #include "xano-mcp/sdk/methods.h"
+#include "xano-mcp/sdk/parse.h"
 #include "xano-mcp/xs/diag.h"
 
 struct xm_sdk_call {
@@ -47,7 +52,27 @@ struct xm_sdk_block {
 	struct xm_sdk_call *first, *last;
 	size_t ncalls;
 	bool built;                     /* .build() was called */
+	unsigned depth;                 /* blocks around this one */
+	/*
+	 * Begin/end loops: `.forEach(list, 'item')` without a body opens one,
+	 * and the calls chained after it go into its body, up to
+	 * `.endForEach()`. `open` is the body still open on this block (it
+	 * may have one open in turn); `opener` is, for such a body, the loop
+	 * call whose last argument it is.
+	 */
+	struct xm_sdk_block *open;
+	const struct xm_sdk_call *opener;
+	/* Loops opened on this block beyond XM_SDK_MAX_BLOCK_DEPTH (an
+	 * error): only counted, so that their ends still match. */
+	unsigned excess;
 };
+
+/*
+ * Blocks nest at most this deep (arrow bodies and begin/end loops
+ * together): the parser's nesting limit, of which an arrow body takes two
+ * levels, applied to the loops that need no nesting in the text.
+ */
+enum { XM_SDK_MAX_BLOCK_DEPTH = XM_SDK_MAX_DEPTH / 2 };
 
 /*
  * Resolves prog. Returns the root builder, or NULL when the program has

@@ -1,6 +1,7 @@
 /*
  * Declarations of the lowering: input() and column() to `TYPE NAME` lines of
- * input { } and schema { }, with filters, defaults and metadata.
+ * input { } and schema { }, with filters, defaults and metadata, and the
+ * fields of an object's schema option, declared the same way.
  */
 #include <ctype.h>
 #include <stdarg.h>
@@ -176,21 +177,111 @@ static void meta(struct lw *lw, struct xm_xs_node *decl, const char *name,
 	}
 }
 
+static struct xm_xs_node *declare(struct lw *lw, const struct xm_sdk_node *name_node,
+		const struct xm_sdk_node *type_node, const struct xm_sdk_node *opts,
+		unsigned line, unsigned col, bool column, unsigned depth);
+
+/*
+ * The schema option of an object: {street: 'text', zip: {type: 'int',
+ * required: false}, meta: {type: 'object', schema: {…}}}, each field
+ * declared like an input, into a `schema { }` block of decl.
+ */
+static bool schema_block(struct lw *lw, const struct xm_sdk_node *n, bool column,
+		unsigned depth, struct xm_xs_node *decl)
+{
+	if (n->kind != XM_SDK_OBJECT || n->u.object.n == 0) {
+		xm_lower_err_node(lw, n, "bad-option", "list the fields: {schema: {street: "
+			"'text', zip: {type: 'int', required: false}}}; use 'json' for "
+			"free-form objects", n->kind == XM_SDK_OBJECT ?
+			"an object's schema lists at least one field" :
+			"schema must be an object of field names and types");
+		return false;
+	}
+	if (depth >= XM_SDK_MAX_BLOCK_DEPTH) {
+		char msg[64];
+		snprintf(msg, sizeof(msg), "objects nest more than %d levels deep",
+			XM_SDK_MAX_BLOCK_DEPTH);
+		xm_lower_err_node(lw, n, "too-deep", "use 'json' for the inner levels", msg);
+		return false;
+	}
+	struct xm_xs_node *b = xm_lower_at(xm_xs_new_block(lw->arena, "schema"), n->line,
+		n->col);
+	b->flags |= XM_XS_F_BODY;
+	bool ok = true;
+	for (size_t i = 0; i < n->u.object.n; i++) {
+		const struct xm_sdk_prop *p = &n->u.object.props[i];
+		/* The key, as the name argument of an input. */
+		struct xm_sdk_node *name = xm_arena_alloc(lw->arena, sizeof(*name));
+		name->kind = XM_SDK_STRING;
+		name->line = name->end_line = p->line;
+		name->col = p->col;
+		name->end_col = p->col + (unsigned)p->key_len;
+		name->u.str.text = p->key;
+		name->u.str.len = p->key_len;
+		const struct xm_sdk_node *v = p->value, *type = v, *opts = NULL;
+		if (v->kind == XM_SDK_OBJECT) {
+			opts = v;
+			type = xm_lower_prop(v, "type");
+		} else if (v->kind != XM_SDK_STRING) {
+			xm_lower_err_node(lw, v, "bad-option", "write a type such as 'text', "
+				"or options such as {type: 'int', required: false}",
+				"a schema field is a type or an object of options");
+			ok = false;
+			continue;
+		}
+		struct xm_xs_node *f = declare(lw, name, type, opts, p->line, p->col, column,
+			depth + 1);
+		if (!f) {
+			ok = false;
+			continue;
+		}
+		for (const struct xm_xs_node *e = b->items.first; e; e = e->next) {
+			if (strcmp(e->name, f->name) == 0) {
+				xm_lower_err(lw, p->line, p->col, name->end_col, "duplicate",
+					"rename or remove one of them",
+					"the field `%s` is declared twice in this schema",
+					f->name);
+				ok = false;
+				break;
+			}
+		}
+		xm_xs_add_item(b, f);
+	}
+	if (ok) {
+		xm_xs_add_item(decl, b);
+		decl->flags |= XM_XS_F_BODY;
+	}
+	return ok;
+}
+
 struct xm_xs_node *xm_lower_decl(struct lw *lw, const struct xm_sdk_call *c, bool column)
+{
+	return declare(lw, c->args[0], xm_lower_arg(c, 1), xm_lower_arg(c, 2), c->line, c->col,
+		column, 0);
+}
+
+/* An input, a column, or (depth > 0) a field of an object's schema. */
+static struct xm_xs_node *declare(struct lw *lw, const struct xm_sdk_node *name_node,
+		const struct xm_sdk_node *type_node, const struct xm_sdk_node *opts,
+		unsigned line, unsigned col, bool column, unsigned depth)
 {
 	static const char *const keys[] = {
 		"required", "optional", "default", "nullable", "filters", "description",
-		"values", "table", "sensitive", NULL,
+		"values", "table", "sensitive", "schema", NULL,
 	};
-	const struct xm_sdk_node *opts = xm_lower_arg(c, 2);
+	static const char *const field_keys[] = {
+		"type", "required", "optional", "default", "nullable", "filters", "description",
+		"values", "table", "sensitive", "schema", NULL,
+	};
 	if (opts && opts->kind == XM_SDK_NULL) {
 		opts = NULL;
 	}
-	if (!xm_lower_check_keys(lw, opts, keys, column ? "column" : "input")) {
+	if (!xm_lower_check_keys(lw, opts, depth ? field_keys : keys,
+			depth ? "a schema field" : column ? "column" : "input")) {
 		return NULL;
 	}
-	const char *raw = xm_lower_want_string(
-			lw, c->args[0], column ? "the column name" : "the input name");
+	const char *raw = xm_lower_want_string(lw, name_node,
+		depth ? "the field name" : column ? "the column name" : "the input name");
 	if (!raw) {
 		return NULL;
 	}
@@ -202,12 +293,13 @@ struct xm_xs_node *xm_lower_decl(struct lw *lw, const struct xm_sdk_call *c, boo
 	}
 	const char *name = xm_arena_strndup(lw->arena, raw, nlen);
 	if (!xm_lower_is_ident(name, nlen)) {
-		xm_lower_err_node(lw, c->args[0], "bad-name", "use letters, digits and `_`",
+		xm_lower_err_node(lw, name_node, "bad-name", "use letters, digits and `_`",
 			"not a valid name");
 		return NULL;
 	}
-	const char *type_text = "text";
-	const struct xm_sdk_node *type_node = xm_lower_arg(c, 1);
+	const struct xm_sdk_node *schema = xm_lower_prop(opts, "schema");
+	/* Without a type: text, or an object when a schema is given. */
+	const char *type_text = schema ? "object" : "text";
 	if (type_node && type_node->kind != XM_SDK_NULL) {
 		type_text = xm_lower_want_string(lw, type_node, "the type");
 		if (!type_text) {
@@ -309,13 +401,22 @@ struct xm_xs_node *xm_lower_decl(struct lw *lw, const struct xm_sdk_call *c, boo
 				"values are for enums");
 		return NULL;
 	}
-	if (strcmp(base, "object") == 0) {
-		xm_lower_err_node(lw, type_node, "unsupported", "use 'json' for free-form objects",
-			"object inputs need a schema, which the SDK does not declare yet");
+	/* Where to report what concerns the type, which may be left out. */
+	const struct xm_sdk_node *at_type = type_node ? type_node : name_node;
+	bool object = strcmp(base, "object") == 0;
+	if (object && !schema) {
+		xm_lower_err_node(lw, at_type, "missing-option", "use 'json' for free-form "
+			"objects, or list the fields: {schema: {street: 'text', zip: 'int'}}",
+			"an object needs a schema of its fields");
+		return NULL;
+	}
+	if (schema && !object) {
+		xm_lower_err_node(lw, schema, "bad-option", "use the type 'object' (or "
+			"'object[]' for a list of them)", "a schema is for objects");
 		return NULL;
 	}
 	struct xm_xs_node *d = xm_xs_new_decl(lw->arena, base, name);
-	xm_lower_at(d, c->line, c->col);
+	xm_lower_at(d, line, col);
 	if (array) {
 		d->flags |= XM_XS_F_ARRAY;
 		d->extra = bounds;
@@ -323,6 +424,13 @@ struct xm_xs_node *xm_lower_decl(struct lw *lw, const struct xm_sdk_call *c, boo
 	const struct xm_sdk_node *v;
 	if ((v = xm_lower_prop(opts, "nullable")) && v->kind == XM_SDK_BOOL && v->u.boolean) {
 		nullable = true;
+	}
+	if (nullable && object) {
+		xm_lower_err_node(lw, v && v->kind == XM_SDK_BOOL && v->u.boolean ? v : at_type,
+			"bad-option",
+			"make it optional instead: {required: false}, or a name ending "
+			"in `?`", "an object cannot be nullable: Xano 11 rejects `object?`");
+		return NULL;
 	}
 	if (nullable) {
 		d->flags |= XM_XS_F_NULLABLE;
@@ -341,6 +449,11 @@ struct xm_xs_node *xm_lower_decl(struct lw *lw, const struct xm_sdk_call *c, boo
 	}
 	if (!required) {
 		d->flags |= XM_XS_F_OPTIONAL;
+	}
+	if (def && object) {
+		xm_lower_err_node(lw, def, "bad-option", "remove the default, or use 'json' "
+			"with a default", "an object takes no default");
+		return NULL;
 	}
 	if (def) {
 		if (def->kind == XM_SDK_STRING && strcmp(def->u.str.text, "now") == 0 &&
@@ -377,6 +490,9 @@ struct xm_xs_node *xm_lower_decl(struct lw *lw, const struct xm_sdk_call *c, boo
 		if (t) {
 			meta(lw, d, "table", xm_lower_str(lw, t));
 		}
+	}
+	if (schema && !schema_block(lw, schema, column, depth, d)) {
+		return NULL;
 	}
 	return d;
 }

@@ -129,7 +129,7 @@ static void front(const struct file *f)
 	struct xm_buf text = XM_BUF_INIT;
 	xm_diags_init(&diags, 0);
 	xm_sdk_fixes_init(&fixes, true);
-	xm_sdk_autofix_text(f->text, f->len, &fixes, &text);
+	xm_sdk_autofix_text(f->text, f->len, &fixes, &diags, &text);
 	struct xm_sdk_program *prog = xm_sdk_parse(text.data, text.len, arena, &diags);
 	struct xm_sdk_block *root = xm_sdk_resolve(prog, arena, &fixes, &diags);
 	if (root) {

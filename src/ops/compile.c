@@ -140,19 +140,27 @@ bool xm_compile_sdk(const char *code, size_t len, const struct xm_compile_opts *
 			"the code is %zu bytes; the limit is %d", len, XM_SDK_MAX_SOURCE);
 		goto out;
 	}
-	xm_sdk_autofix_text(code, len, &r->fixes, &text);
+	xm_sdk_autofix_text(code, len, &r->fixes, &r->diags, &text);
 	/* The repaired text becomes the result's source as it is (a buffer
 	 * always ends with a NUL; the code may hold NUL bytes of its own,
 	 * which the lexer reports, so the length is kept). */
 	r->source_len = text.len;
 	r->source = xm_buf_steal(&text);
 
+	/*
+	 * With repairs off, the would-be repairs are errors, yet the code
+	 * they leave is as sound as when they are applied: each phase goes on
+	 * unless errors of another kind came before it. Past a syntax error
+	 * the tree lacks what could not be parsed, and past an error of the
+	 * resolver the builder lacks the call it refused: the next phase would
+	 * report what is missing, not what is wrong, so it does not run.
+	 */
 	struct xm_sdk_program *prog = xm_sdk_parse(r->source, r->source_len, arena, &r->diags);
-	if (xm_diags_has_errors(&r->diags)) {
+	if (r->diags.errors > r->fixes.refused) {
 		goto out;
 	}
 	struct xm_sdk_block *root = xm_sdk_resolve(prog, arena, &r->fixes, &r->diags);
-	if (!root || xm_diags_has_errors(&r->diags)) {
+	if (!root || r->diags.errors > r->fixes.refused) {
 		goto out;
 	}
 	struct xm_xs_node *file = xm_sdk_lower(root, arena, &r->fixes, &r->diags);
@@ -289,7 +297,8 @@ void xm_compile_result_json(const struct xm_compile_result *r, bool with_xanoscr
 		}
 		xm_json_gen_end_array(g);
 	}
-	if (r->source && r->fixes.len) {
+	/* Positions are in the repaired text: show it when it may differ. */
+	if (r->source && (r->fixes.len || r->fixes.refused)) {
 		xm_json_gen_key(g, "source");
 		xm_json_gen_text(g, r->source, r->source_len);
 	}

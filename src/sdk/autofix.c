@@ -1,5 +1,6 @@
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,18 +63,19 @@ void xm_sdk_fix_add(struct xm_sdk_fixes *fixes, unsigned line, unsigned col,
 	va_end(ap);
 }
 
-bool xm_sdk_fix_or_error(struct xm_sdk_fixes *fixes, struct xm_diags *diags,
+void xm_sdk_fix_or_error(struct xm_sdk_fixes *fixes, struct xm_diags *diags,
 		unsigned line, unsigned col, unsigned end_col, const char *code,
 		const char *suggestion, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	if (fixes && fixes->enabled) {
+	if (fixes->enabled) {
 		vadd(fixes, line, col, fmt, ap);
 		va_end(ap);
-		return true;
+		return;
 	}
 	va_end(ap);
+	fixes->refused++;
 	/* With repairs off, the problem itself is the message; the repair
 	 * becomes the suggestion. */
 	static const struct {
@@ -83,9 +85,13 @@ bool xm_sdk_fix_or_error(struct xm_sdk_fixes *fixes, struct xm_diags *diags,
 		{"leading-slash", "names do not start with `/`"},
 		{"lower-case-verb", "HTTP verbs are written in capitals"},
 		{"missing-build", "the builder chain does not end with `.build()`"},
+		{"missing-closer", "brackets left open at the end of the code"},
 		{"missing-dollar", "XanoScript variables start with `$`"},
 		{"missing-return", "the code does not return its builder"},
 		{"python-literal", "Python literal in JavaScript code"},
+		{"smart-quotes", "typographic quotes do not delimit strings"},
+		{"trailing-comma", "a comma ends the code"},
+		{"unbalanced-closer", "a closing bracket closes nothing"},
 		{"unknown-method", "not an SDK method"},
 	};
 	const char *message = "this needs a repair";
@@ -96,7 +102,6 @@ bool xm_sdk_fix_or_error(struct xm_sdk_fixes *fixes, struct xm_diags *diags,
 	}
 	xm_diags_add(diags, XM_SEV_ERROR, line, col, end_col, code, suggestion,
 		"%s (automatic repairs are off)", message);
-	return false;
 }
 
 /* UTF-8 typographic quotes: ‘ ’ (U+2018/9) and “ ” (U+201C/D). */
@@ -193,7 +198,7 @@ static void replace(struct copier *cp, size_t at, size_t n, char c)
  * ASCII ones, reported once per string.
  */
 static size_t repair_string(struct copier *cp, size_t len, size_t i, int sq,
-		struct xm_sdk_fixes *fixes)
+		struct xm_sdk_fixes *fixes, struct xm_diags *diags)
 {
 	const char *src = cp->src;
 	char q = sq ? (char)sq : src[i];
@@ -238,18 +243,16 @@ static size_t repair_string(struct copier *cp, size_t len, size_t i, int sq,
 	if (sq) {
 		unsigned line, col;
 		pos_of(src, i, &line, &col);
-		xm_sdk_fix_add(fixes, line, col, "replaced typographic quotes with %c", q);
+		xm_sdk_fix_or_error(fixes, diags, line, col, col + 3, "smart-quotes",
+			q == '"' ? "write \" instead" : "write ' instead",
+			"replaced typographic quotes with %c", q);
 	}
 	return k;
 }
 
 void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes,
-		struct xm_buf *out)
+		struct xm_diags *diags, struct xm_buf *out)
 {
-	if (!fixes->enabled) {
-		xm_buf_add(out, src, len);
-		return;
-	}
 	/* The repaired text is never longer than the original until closers
 	 * are appended at the end: reserve once and write bytes directly. */
 	xm_buf_reserve(out, len + 16);
@@ -297,7 +300,11 @@ void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes
 			if (tail) {
 				unsigned line, col;
 				pos_of(src, i, &line, &col);
-				xm_sdk_fix_add(fixes, line, col, "removed an unbalanced `%c`", c);
+				char sugg[32];
+				snprintf(sugg, sizeof(sugg), "remove this `%c`", c);
+				xm_sdk_fix_or_error(fixes, diags, line, col, col + 1,
+					"unbalanced-closer", sugg, "removed an unbalanced `%c`",
+					c);
 				replace(&cp, i, 1, 0);
 			}
 			i++;
@@ -321,11 +328,11 @@ void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes
 		case '\'':
 		case '"':
 		case '`':
-			i = repair_string(&cp, len, i, 0, fixes);
+			i = repair_string(&cp, len, i, 0, fixes, diags);
 			continue;
 		default: {
 			int sq = smart_quote(src + i, len - i);
-			i = sq ? repair_string(&cp, len, i, sq, fixes) : i + 1;
+			i = sq ? repair_string(&cp, len, i, sq, fixes, diags) : i + 1;
 			continue;
 		}
 		}
@@ -349,7 +356,8 @@ void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes
 		xm_buf_truncate(out, out->len - 1);
 		insert--;
 		end--;
-		xm_sdk_fix_add(fixes, line, col, "removed a trailing comma");
+		xm_sdk_fix_or_error(fixes, diags, line, col, col + 1, "trailing-comma",
+			"remove the comma", "removed a trailing comma");
 	}
 	if (depth > 0 && !overflow) {
 		struct xm_buf closers = XM_BUF_INIT;
@@ -366,8 +374,11 @@ void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes
 		xm_buf_add(out, closers.data, closers.len);
 		xm_buf_add(out, tail, tail_len);
 		free(tail);
-		xm_sdk_fix_add(fixes, line, col, "added the missing `%s` at the end",
-			closers.data);
+		struct xm_buf sugg = XM_BUF_INIT;
+		xm_buf_addf(&sugg, "add `%s` at the end", closers.data);
+		xm_sdk_fix_or_error(fixes, diags, line, col, col + 1, "missing-closer",
+			sugg.data, "added the missing `%s` at the end", closers.data);
+		xm_buf_finish(&sugg);
 		xm_buf_finish(&closers);
 	}
 }

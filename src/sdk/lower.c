@@ -329,14 +329,11 @@ static const char *verb(struct lw *lw, const struct xm_sdk_node *n)
 		}
 		for (size_t i = 0; verbs[i]; i++) {
 			if (strcmp(up, verbs[i]) == 0) {
-				if (strcmp(v, up) != 0 &&
-						!xm_sdk_fix_or_error(lw->fixes, lw->diags, n->line,
-								n->col, n->end_col,
-								"lower-case-verb",
-								"write it in capitals",
-								"upper-cased the verb `%s`", v)) {
-					lw->ok = false;
-					return NULL;
+				if (strcmp(v, up) != 0) {
+					xm_sdk_fix_or_error(lw->fixes, lw->diags, n->line, n->col,
+						n->end_col, "lower-case-verb",
+						"write it in capitals",
+						"upper-cased the verb `%s`", v);
 				}
 				return verbs[i];
 			}
@@ -393,11 +390,9 @@ struct xm_xs_node *xm_sdk_lower(const struct xm_sdk_block *root, struct xm_arena
 	}
 	const struct xm_sdk_node *name_node = root->args[0];
 	if (name[0] == '/' && (kind == XM_SDK_M_CREATE || kind == XM_SDK_M_CREATE_FUNCTION)) {
-		if (!xm_sdk_fix_or_error(fixes, diags, name_node->line, name_node->col,
-				name_node->end_col, "leading-slash", "drop the leading `/`",
-				"removed the leading `/` of `%s`", name)) {
-			return NULL;
-		}
+		xm_sdk_fix_or_error(fixes, diags, name_node->line, name_node->col,
+			name_node->end_col, "leading-slash", "drop the leading `/`",
+			"removed the leading `/` of `%s`", name);
 		name++;
 	}
 	if (!name[0]) {

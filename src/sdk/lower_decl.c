@@ -382,12 +382,9 @@ static struct xm_xs_node *declare(struct lw *lw, const struct xm_sdk_node *name_
 		}
 		char sugg[64];
 		snprintf(sugg, sizeof(sugg), "write '%s'", to);
-		if (!xm_sdk_fix_or_error(lw->fixes, lw->diags, type_node->line, type_node->col,
-				    type_node->end_col, "js-type", sugg,
-				    "type `%s` of `%s` written as `%s`", base, name, to)) {
-			lw->ok = false;
-			return NULL;
-		}
+		xm_sdk_fix_or_error(lw->fixes, lw->diags, type_node->line, type_node->col,
+			type_node->end_col, "js-type", sugg, "type `%s` of `%s` written as `%s`",
+			base, name, to);
 		base = (char *)xm_lower_dup(lw, to);
 	}
 	const struct xm_sdk_node *values = xm_lower_prop(opts, "values");

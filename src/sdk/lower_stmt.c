@@ -561,13 +561,10 @@ static void lower_api_request(struct lw *lw, const struct xm_sdk_call *c,
 			lower |= upper[i] != m[i];
 		}
 		upper[n] = '\0';
-		if (lower &&
-				!xm_sdk_fix_or_error(lw->fixes, lw->diags, method->line,
-						method->col, method->end_col, "lower-case-verb",
-						"write it in capitals",
-						"upper-cased the method `%s`", m)) {
-			lw->ok = false;
-			return;
+		if (lower) {
+			xm_sdk_fix_or_error(lw->fixes, lw->diags, method->line, method->col,
+				method->end_col, "lower-case-verb", "write it in capitals",
+				"upper-cased the method `%s`", m);
 		}
 		m = xm_lower_dup(lw, upper);
 		static const char *const verbs[] = {"GET", "POST", "PUT", "PATCH", "DELETE",

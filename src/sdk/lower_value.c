@@ -373,12 +373,8 @@ struct xm_xs_node *xm_lower_value(struct lw *lw, const struct xm_sdk_node *n, en
 			/* 'input.x > 1' where a condition is expected. */
 			char sugg[96];
 			snprintf(sugg, sizeof(sugg), "write `$%.60s`", n->u.str.text);
-			if (!xm_sdk_fix_or_error(lw->fixes, lw->diags, n->line, n->col + 1,
-					    n->col + 2, "missing-dollar", sugg,
-					    "added `$` before `%.40s`", n->u.str.text)) {
-				lw->ok = false;
-				return NULL;
-			}
+			xm_sdk_fix_or_error(lw->fixes, lw->diags, n->line, n->col + 1, n->col + 2,
+				"missing-dollar", sugg, "added `$` before `%.40s`", n->u.str.text);
 			struct xm_buf b = XM_BUF_INIT;
 			xm_buf_addc(&b, '$');
 			xm_buf_add(&b, n->u.str.text, n->u.str.len);

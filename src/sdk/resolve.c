@@ -135,11 +135,9 @@ static struct xm_sdk_node *resolve_name(struct rs *rs, struct xm_sdk_node *n,
 		if (strcmp(name, py[i].py) == 0) {
 			char sugg[32];
 			snprintf(sugg, sizeof(sugg), "write `%s`", py[i].js);
-			if (!xm_sdk_fix_or_error(rs->fixes, rs->diags, n->line, n->col, end,
-					"python-literal", sugg, "replaced `%s` with `%s`",
-					py[i].py, py[i].js)) {
-				return NULL;
-			}
+			xm_sdk_fix_or_error(rs->fixes, rs->diags, n->line, n->col, end,
+				"python-literal", sugg, "replaced `%s` with `%s`", py[i].py,
+				py[i].js);
 			struct xm_sdk_node *v = node_new(rs, py[i].kind, n);
 			v->u.boolean = py[i].value;
 			return v;
@@ -181,13 +179,11 @@ static struct xm_sdk_node *resolve_data(struct rs *rs, struct xm_sdk_node *n,
 				xs_member_path(n, &path)) {
 			char sugg[200];
 			snprintf(sugg, sizeof(sugg), "write `%s`", path.data);
-			if (xm_sdk_fix_or_error(rs->fixes, rs->diags, n->line, n->col,
-					n->end_col, "missing-dollar", sugg,
-					"added `$`: `%s`", path.data)) {
-				out = node_new(rs, XM_SDK_XS, n);
-				out->u.str.len = path.len;
-				out->u.str.text = xm_arena_strndup(rs->arena, path.data, path.len);
-			}
+			xm_sdk_fix_or_error(rs->fixes, rs->diags, n->line, n->col, n->end_col,
+				"missing-dollar", sugg, "added `$`: `%s`", path.data);
+			out = node_new(rs, XM_SDK_XS, n);
+			out->u.str.len = path.len;
+			out->u.str.text = xm_arena_strndup(rs->arena, path.data, path.len);
 		} else {
 			xm_diags_add(rs->diags, XM_SEV_ERROR, n->line, n->col, n->end_col,
 				"unsupported", "write XanoScript variables as strings or bare "
@@ -499,10 +495,8 @@ static const struct xm_sdk_method *find_method(struct rs *rs, const char *name,
 	if (m) {
 		char sugg[96];
 		snprintf(sugg, sizeof(sugg), "write `%s`", m->name);
-		if (!xm_sdk_fix_or_error(rs->fixes, rs->diags, line, col, end, "unknown-method",
-				sugg, "%s `%s` to `%s`", why, name, m->name)) {
-			return NULL;
-		}
+		xm_sdk_fix_or_error(rs->fixes, rs->diags, line, col, end, "unknown-method", sugg,
+			"%s `%s` to `%s`", why, name, m->name);
 		return m;
 	}
 	xm_diags_add(rs->diags, XM_SEV_ERROR, line, col, end, "unknown-method",
@@ -866,12 +860,9 @@ struct xm_sdk_block *xm_sdk_resolve(const struct xm_sdk_program *prog,
 		if (n == 1 && !returned) {
 			char sugg[160];
 			snprintf(sugg, sizeof(sugg), "end with `return %s.build()`", only->name);
-			if (!xm_sdk_fix_or_error(fixes, diags, only->line, only->col,
-					only->col + (unsigned)strlen(only->name), "missing-return",
-					sugg,
-					"added `return %s.build()`", only->name)) {
-				return NULL;
-			}
+			xm_sdk_fix_or_error(fixes, diags, only->line, only->col,
+				only->col + (unsigned)strlen(only->name), "missing-return", sugg,
+				"added `return %s.build()`", only->name);
 			v = only->v;
 			v.block->built = true;
 		} else {
@@ -890,11 +881,8 @@ struct xm_sdk_block *xm_sdk_resolve(const struct xm_sdk_program *prog,
 	}
 	unclosed(&rs, v.block, NULL);
 	if (!v.block->built) {
-		if (!xm_sdk_fix_or_error(fixes, diags, v.block->line, v.block->col,
-				v.block->col + 1, "missing-build", "end the chain with `.build()`",
-				"added `.build()`")) {
-			return NULL;
-		}
+		xm_sdk_fix_or_error(fixes, diags, v.block->line, v.block->col, v.block->col + 1,
+			"missing-build", "end the chain with `.build()`", "added `.build()`");
 		v.block->built = true;
 	}
 	return v.block;

@@ -21,7 +21,8 @@ _Static_assert(XM_SDK_MAX_SOURCE == 1048576, "CODE_SCHEMA must say XM_SDK_MAX_SO
 	".dbGet('user', {id: '$input.id'}, 'user').response('$user').build(); " \
 	"see the resource xano-mcp://docs/sdk-reference\"}," \
 	"\"no_fix\":{\"type\":\"boolean\",\"description\":" \
-	"\"Report would-be automatic repairs as errors instead of applying them\"}}," \
+	"\"Report would-be automatic repairs as errors instead of applying them, " \
+	"together with the other errors\"}}," \
 	"\"required\":[\"code\"],\"additionalProperties\":false}"
 
 #define DIAG_SCHEMA \

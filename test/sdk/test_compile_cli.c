@@ -50,6 +50,44 @@ START_TEST(errors_to_stderr)
 }
 END_TEST
 
+/* With --no-fix, a text repair is an error, and the compile goes on with
+ * the repaired text: the errors of the later phases come in the same run. */
+START_TEST(no_fix_all_at_once)
+{
+	struct xm_run run;
+	const char *code = "return create('x', 'GET')\n"
+		"  .var(\xe2\x80\x98" "a\xe2\x80\x99, 1)\n"
+		"  .precondition('$a > 1', 'no', 'teapot')\n"
+		"  .response('$a')\n  .build(),\n";
+	ck_assert_int_eq(compile(&run, code, "--no-fix", NULL), 1);
+	ck_assert_str_eq(run.out, "");
+	ck_assert_ptr_nonnull(strstr(run.err, "<stdin>:2:8: error: typographic quotes do "
+		"not delimit strings (automatic repairs are off) [smart-quotes]\n"));
+	ck_assert_ptr_nonnull(strstr(run.err, "= suggestion: write ' instead"));
+	ck_assert_ptr_nonnull(strstr(run.err, "<stdin>:3:33: error: unknown error type [bad-argument]"));
+	ck_assert_ptr_nonnull(strstr(run.err, "[trailing-comma]"));
+	ck_assert_ptr_null(strstr(run.err, "fixed:"));
+	xm_run_finish(&run);
+
+	/* The same code with repairs: fixed, and the one real error. */
+	ck_assert_int_eq(compile(&run, code, NULL, NULL), 1);
+	ck_assert_ptr_nonnull(strstr(run.err, "<stdin>:2:8: fixed: replaced typographic "
+		"quotes with '\n"));
+	ck_assert_ptr_nonnull(strstr(run.err, "<stdin>:3:33: error: unknown error type [bad-argument]"));
+	xm_run_finish(&run);
+
+	/* JSON: the errors, no XanoScript, and the repaired text the
+	 * positions refer to. */
+	ck_assert_int_eq(compile(&run, code, "--json", "--no-fix"), 1);
+	struct xm_json *v = xm_json_parse(run.out, strlen(run.out), NULL, NULL);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_ptr_nonnull(xm_json_get(v, "source"));
+	ck_assert_int_eq(xm_json_type(xm_json_get(v, "xanoscript")), XM_JSON_NULL);
+	xm_json_free(v);
+	xm_run_finish(&run);
+}
+END_TEST
+
 START_TEST(json_output)
 {
 	struct xm_run run;
@@ -129,6 +167,7 @@ Suite *xm_test_suite(void)
 	TCase *tc = tcase_create("cli");
 	tcase_add_test(tc, success_to_stdout);
 	tcase_add_test(tc, errors_to_stderr);
+	tcase_add_test(tc, no_fix_all_at_once);
 	tcase_add_test(tc, json_output);
 	tcase_add_test(tc, usage_and_limits);
 	suite_add_tcase(s, tc);

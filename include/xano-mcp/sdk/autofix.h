@@ -12,8 +12,10 @@
  *
  * A repair never changes what correct code means: each only applies to
  * text that would otherwise be an error. When the fixes are disabled
- * (`--no-fix`), nothing is rewritten and each would-be fix is reported as
- * an error whose suggestion is the fix.
+ * (`--no-fix`), each would-be fix is reported as an error whose suggestion
+ * is the fix, and the analysis goes on as if it had been applied, so that
+ * the errors further on are reported in the same run; the errors keep the
+ * result from being used.
  *
  * struct xm_sdk_fixes is caller-owned (init/finish) and owns its messages.
  * Pure; not thread-safe.
@@ -36,6 +38,7 @@ struct xm_sdk_fixes {
 	struct xm_sdk_fix *items;
 	size_t len, cap;
 	bool enabled;
+	size_t refused; /* with repairs off: the would-be fixes reported as errors */
 };
 
 void xm_sdk_fixes_init(struct xm_sdk_fixes *fixes, bool enabled);
@@ -47,22 +50,23 @@ void xm_sdk_fix_add(struct xm_sdk_fixes *fixes, unsigned line, unsigned col,
 		const char *fmt, ...) __attribute__((cold, format(printf, 4, 5)));
 
 /*
- * A semantic repair: when fixes are enabled, records "MESSAGE" as a fix and
- * returns true (the caller applies it); otherwise reports an error with
- * code, the message and the suggestion, and returns false.
+ * A repair, which the caller applies in any case: when fixes are enabled,
+ * records "MESSAGE" as a fix; otherwise reports an error with code, the
+ * problem the code names and the suggestion, and counts it in
+ * fixes->refused.
  */
-bool xm_sdk_fix_or_error(struct xm_sdk_fixes *fixes, struct xm_diags *diags,
+void xm_sdk_fix_or_error(struct xm_sdk_fixes *fixes, struct xm_diags *diags,
 		unsigned line, unsigned col, unsigned end_col, const char *code,
 		const char *suggestion, const char *fmt, ...)
 		__attribute__((cold, format(printf, 8, 9)));
 
 /*
  * The text repairs: writes the repaired text of src (len bytes) to out and
- * records each repair in fixes. With fixes disabled, copies src unchanged.
- * Repairs keep every line where it was, so positions in later diagnostics
- * keep their line numbers.
+ * records each repair in fixes, or, with fixes disabled, reports it into
+ * diags (xm_sdk_fix_or_error()). Repairs keep every line where it was, so
+ * positions in later diagnostics keep their line numbers.
  */
 void xm_sdk_autofix_text(const char *src, size_t len, struct xm_sdk_fixes *fixes,
-		struct xm_buf *out);
+		struct xm_diags *diags, struct xm_buf *out);
 
 #endif

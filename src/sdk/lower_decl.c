@@ -184,7 +184,9 @@ static struct xm_xs_node *declare(struct lw *lw, const struct xm_sdk_node *name_
 /*
  * The schema option of an object: {street: 'text', zip: {type: 'int',
  * required: false}, meta: {type: 'object', schema: {…}}}, each field
- * declared like an input, into a `schema { }` block of decl.
+ * declared like an input, into a `schema { }` block of decl. The recursion
+ * is bounded by the nesting of values, which the parser and the resolver
+ * limit to XM_SDK_MAX_DEPTH levels (bound names included).
  */
 static bool schema_block(struct lw *lw, const struct xm_sdk_node *n, bool column,
 		unsigned depth, struct xm_xs_node *decl)
@@ -195,13 +197,6 @@ static bool schema_block(struct lw *lw, const struct xm_sdk_node *n, bool column
 			"free-form objects", n->kind == XM_SDK_OBJECT ?
 			"an object's schema lists at least one field" :
 			"schema must be an object of field names and types");
-		return false;
-	}
-	if (depth >= XM_SDK_MAX_BLOCK_DEPTH) {
-		char msg[64];
-		snprintf(msg, sizeof(msg), "objects nest more than %d levels deep",
-			XM_SDK_MAX_BLOCK_DEPTH);
-		xm_lower_err_node(lw, n, "too-deep", "use 'json' for the inner levels", msg);
 		return false;
 	}
 	struct xm_xs_node *b = xm_lower_at(xm_xs_new_block(lw->arena, "schema"), n->line,

@@ -24,6 +24,8 @@ struct binding {
 	const char *name;
 	struct value v;
 	unsigned line, col;
+	size_t weight;  /* of v.node: see struct rs */
+	unsigned reach;
 	struct binding *next;
 };
 
@@ -32,10 +34,25 @@ struct scope {
 	struct scope *up;
 };
 
+/*
+ * A bound value is shared by every use of its name, and the lowering
+ * expands each use: `const a = [b, b]` doubles b. So that no program grows
+ * beyond its size limit that way, the resolver counts the values as they
+ * will be expanded (weight: nodes in all) and how deep the value being
+ * resolved nests (level now, reach at most), names included.
+ */
+enum {
+	MAX_WEIGHT = XM_SDK_MAX_SOURCE,
+	MAX_REACH = XM_SDK_MAX_DEPTH,
+};
+
 struct rs {
 	struct xm_arena *arena;
 	struct xm_sdk_fixes *fixes;
 	struct xm_diags *diags;
+	size_t weight;
+	unsigned level, reach;
+	bool too_big; /* reported */
 };
 
 static const struct value none = {0};
@@ -108,6 +125,34 @@ static bool xs_member_path(const struct xm_sdk_node *n, struct xm_buf *out)
 static struct xm_sdk_node *resolve_data(struct rs *rs, struct xm_sdk_node *n,
 		struct scope *sc);
 
+/* Counts a use of the data bound to b at n; false (reported once) when the
+ * expanded values grow past the limits. */
+static bool use_binding(struct rs *rs, const struct binding *b, const struct xm_sdk_node *n)
+{
+	rs->weight += b->weight;
+	if (rs->level + b->reach > rs->reach) {
+		rs->reach = rs->level + b->reach;
+	}
+	if (rs->weight <= MAX_WEIGHT && rs->reach <= MAX_REACH) {
+		return true;
+	}
+	if (!rs->too_big) {
+		rs->too_big = true;
+		if (rs->reach > MAX_REACH) {
+			xm_diags_add(rs->diags, XM_SEV_ERROR, n->line, n->col, n->end_col,
+				"too-deep", "build the value in fewer levels",
+				"with `%s`, the value nests more than %d levels deep",
+				b->name, MAX_REACH);
+		} else {
+			xm_diags_add(rs->diags, XM_SEV_ERROR, n->line, n->col, n->end_col,
+				"too-large", "bind smaller values, or use them fewer times",
+				"with `%s`, the values expand to more than %d nodes: each "
+				"use of a name repeats its value", b->name, MAX_WEIGHT);
+		}
+	}
+	return false;
+}
+
 static struct xm_sdk_node *resolve_name(struct rs *rs, struct xm_sdk_node *n,
 		struct scope *sc)
 {
@@ -120,7 +165,7 @@ static struct xm_sdk_node *resolve_name(struct rs *rs, struct xm_sdk_node *n,
 				NULL, "`%s` is a builder, not a value", name);
 			return NULL;
 		}
-		return b->v.node;
+		return use_binding(rs, b, n) ? b->v.node : NULL;
 	}
 	static const struct {
 		const char *py, *js;
@@ -165,6 +210,7 @@ static struct xm_sdk_node *resolve_name(struct rs *rs, struct xm_sdk_node *n,
 static struct xm_sdk_node *resolve_data(struct rs *rs, struct xm_sdk_node *n,
 		struct scope *sc)
 {
+	rs->weight++;
 	switch (n->kind) {
 	case XM_SDK_NAME:
 		return resolve_name(rs, n, sc);
@@ -196,6 +242,9 @@ static struct xm_sdk_node *resolve_data(struct rs *rs, struct xm_sdk_node *n,
 	case XM_SDK_OBJECT: {
 		struct xm_sdk_prop *props = n->u.object.props;
 		bool changed = false, ok = true;
+		if (++rs->level > rs->reach) {
+			rs->reach = rs->level;
+		}
 		struct xm_sdk_prop *copy = xm_arena_alloc(rs->arena,
 			(n->u.object.n ? n->u.object.n : 1) * sizeof(*copy));
 		for (size_t i = 0; i < n->u.object.n; i++) {
@@ -208,6 +257,7 @@ static struct xm_sdk_node *resolve_data(struct rs *rs, struct xm_sdk_node *n,
 			changed |= v != props[i].value;
 			copy[i].value = v;
 		}
+		rs->level--;
 		if (!ok) {
 			return NULL;
 		}
@@ -221,6 +271,9 @@ static struct xm_sdk_node *resolve_data(struct rs *rs, struct xm_sdk_node *n,
 	}
 	case XM_SDK_ARRAY: {
 		bool changed = false, ok = true;
+		if (++rs->level > rs->reach) {
+			rs->reach = rs->level;
+		}
 		struct xm_sdk_node **copy = xm_arena_alloc(rs->arena,
 			(n->u.array.n ? n->u.array.n : 1) * sizeof(*copy));
 		for (size_t i = 0; i < n->u.array.n; i++) {
@@ -231,6 +284,7 @@ static struct xm_sdk_node *resolve_data(struct rs *rs, struct xm_sdk_node *n,
 			}
 			changed |= copy[i] != n->u.array.items[i];
 		}
+		rs->level--;
 		if (!ok) {
 			return NULL;
 		}
@@ -767,6 +821,9 @@ static struct value eval(struct rs *rs, struct xm_sdk_node *n, struct scope *sc)
 	case XM_SDK_NAME: {
 		struct binding *b = lookup(sc, n->u.str.text);
 		if (b) {
+			if (b->v.node && !use_binding(rs, b, n)) {
+				return none;
+			}
 			return b->v;
 		}
 		if (is_namespace(n->u.str.text)) {
@@ -792,7 +849,14 @@ static void run_stmts(struct rs *rs, struct xm_sdk_stmt *s, struct scope *sc,
 				"code after `return` is ignored");
 			return;
 		}
+		/* What the value weighs and how deep it reaches, for its uses. */
+		size_t weight = rs->weight;
+		unsigned reach = rs->reach;
+		rs->reach = 0;
 		struct value v = s->value ? eval(rs, s->value, sc) : none;
+		weight = rs->weight - weight;
+		unsigned own = rs->reach;
+		rs->reach = reach > own ? reach : own;
 		switch (s->kind) {
 		case XM_SDK_STMT_BIND: {
 			struct binding *old = NULL;
@@ -813,6 +877,8 @@ static void run_stmts(struct rs *rs, struct xm_sdk_stmt *s, struct scope *sc,
 			b->v = v;
 			b->line = s->name_line;
 			b->col = s->name_col;
+			b->weight = weight;
+			b->reach = own;
 			b->next = sc->first;
 			sc->first = b;
 			if (!v.ok) {
@@ -839,7 +905,7 @@ static void run_stmts(struct rs *rs, struct xm_sdk_stmt *s, struct scope *sc,
 struct xm_sdk_block *xm_sdk_resolve(const struct xm_sdk_program *prog,
 		struct xm_arena *arena, struct xm_sdk_fixes *fixes, struct xm_diags *diags)
 {
-	struct rs rs = {arena, fixes, diags};
+	struct rs rs = {.arena = arena, .fixes = fixes, .diags = diags};
 	struct scope top = {0};
 	struct value result = none, last = none;
 	bool returned = false;

@@ -909,7 +909,9 @@ struct xm_sdk_block *xm_sdk_resolve(const struct xm_sdk_program *prog,
 	struct scope top = {0};
 	struct value result = none, last = none;
 	bool returned = false;
-	size_t errors = diags->errors;
+	/* Errors other than refused repairs (repairs off), which leave the
+	 * code as sound as applied ones. */
+	size_t errors = diags->errors - fixes->refused;
 	run_stmts(&rs, prog->first, &top, &result, &returned, &last);
 
 	struct value v = returned ? result : last;
@@ -932,7 +934,7 @@ struct xm_sdk_block *xm_sdk_resolve(const struct xm_sdk_program *prog,
 			v = only->v;
 			v.block->built = true;
 		} else {
-			if (diags->errors == errors) {
+			if (diags->errors - fixes->refused == errors) {
 				xm_diags_add(diags, XM_SEV_ERROR, 1, 1, 1, "no-builder",
 					"start with create(path, verb), createFunction(name), "
 					"createTask(name), createTable(name) or "

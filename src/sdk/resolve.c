@@ -754,7 +754,10 @@ static struct value eval_chain(struct rs *rs, struct xm_sdk_node *n, struct scop
 	for (; is_link(base); base = base->u.call.target) {
 		k++;
 	}
-	struct xm_sdk_node **links = xm_arena_alloc(rs->arena, k * sizeof(*links));
+	/* Most chains are a few dozen links at most. */
+	struct xm_sdk_node *few[32];
+	struct xm_sdk_node **links = k <= 32 ? few : xm_arena_alloc(rs->arena,
+		k * sizeof(*links));
 	size_t i = k;
 	for (struct xm_sdk_node *x = n; x != base; x = x->u.call.target) {
 		links[--i] = x;

@@ -56,6 +56,9 @@ START_TEST(compile_sdk_code)
 	ck_assert(is_error);
 	ck_assert_ptr_null(out);
 	ck_assert_ptr_nonnull(strstr(text, "code:1:20: error: not an SDK method"));
+	/* The analysis went on with the repair: the errors past it too. */
+	ck_assert_ptr_nonnull(strstr(text, "code:1:20: error: `dbGet` takes 2 to 4 arguments"));
+	ck_assert_ptr_nonnull(strstr(text, "code:1:1: error: the builder chain does not end"));
 	free(text);
 }
 END_TEST

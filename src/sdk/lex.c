@@ -27,86 +27,99 @@ static void newline(struct xm_sdk_lexer *lx, size_t next_pos)
 /*
  * Byte classes for the loops that run once per byte of SDK source (0x80
  * and up: none of them): the bytes that start a name, that continue one,
- * and those where a quoted string or a template needs a closer look.
+ * where a quoted string or a template needs a closer look, the spaces, and
+ * punctuation, split into the bytes that are a token on their own and
+ * those that may start a longer operator (see punct_len()).
  */
 enum {
 	C_NAME_START = 1,
 	C_NAME = 2,
 	C_STOP_QUOTED = 4,   /* backslash, line break, either quote */
 	C_STOP_TEMPLATE = 8, /* backslash, line break, backtick, $ { } */
+	C_SPACE = 16,        /* space, \t \v \f \r (a line break is not) */
+	C_PUNCT = 32,        /* one byte, one token */
+	C_PUNCT_LONG = 64,   /* = ! . < > & | ? may start a longer operator */
 };
+
+#define NS (C_NAME_START | C_NAME)
+#define P C_PUNCT
+#define PL C_PUNCT_LONG
 
 static const unsigned char byte_class[256] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 12, 0, 0, 0, 0, 0, /* 0x00 */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
-	0, 0, 4, 0, 11, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20 */
-	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0, /* 0x30 */
-	0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* 0x40 */
-	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 12, 0, 0, 3, /* 0x50 */
-	8, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* 0x60 */
-	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 0, 8, 0, 0, /* 0x70 */
+	['\t'] = C_SPACE, ['\v'] = C_SPACE, ['\f'] = C_SPACE, ['\r'] = C_SPACE, [' '] = C_SPACE,
+	['\n'] = C_STOP_QUOTED | C_STOP_TEMPLATE,
+	['"'] = C_STOP_QUOTED, ['\''] = C_STOP_QUOTED, ['`'] = C_STOP_TEMPLATE,
+	['\\'] = C_STOP_QUOTED | C_STOP_TEMPLATE | P,
+	['$'] = NS | C_STOP_TEMPLATE, ['_'] = NS,
+	['{'] = C_STOP_TEMPLATE | P, ['}'] = C_STOP_TEMPLATE | P,
+	['#'] = P, ['%'] = P, ['('] = P, [')'] = P, ['*'] = P, ['+'] = P, [','] = P,
+	['-'] = P, ['/'] = P, [':'] = P, [';'] = P, ['@'] = P, ['['] = P, [']'] = P,
+	['^'] = P, ['~'] = P,
+	['='] = PL, ['!'] = PL, ['.'] = PL, ['<'] = PL, ['>'] = PL, ['&'] = PL, ['|'] = PL,
+	['?'] = PL,
+	['0'] = C_NAME, ['1'] = C_NAME, ['2'] = C_NAME, ['3'] = C_NAME, ['4'] = C_NAME,
+	['5'] = C_NAME, ['6'] = C_NAME, ['7'] = C_NAME, ['8'] = C_NAME, ['9'] = C_NAME,
+	['A'] = NS, ['B'] = NS, ['C'] = NS, ['D'] = NS, ['E'] = NS, ['F'] = NS, ['G'] = NS,
+	['H'] = NS, ['I'] = NS, ['J'] = NS, ['K'] = NS, ['L'] = NS, ['M'] = NS, ['N'] = NS,
+	['O'] = NS, ['P'] = NS, ['Q'] = NS, ['R'] = NS, ['S'] = NS, ['T'] = NS, ['U'] = NS,
+	['V'] = NS, ['W'] = NS, ['X'] = NS, ['Y'] = NS, ['Z'] = NS,
+	['a'] = NS, ['b'] = NS, ['c'] = NS, ['d'] = NS, ['e'] = NS, ['f'] = NS, ['g'] = NS,
+	['h'] = NS, ['i'] = NS, ['j'] = NS, ['k'] = NS, ['l'] = NS, ['m'] = NS, ['n'] = NS,
+	['o'] = NS, ['p'] = NS, ['q'] = NS, ['r'] = NS, ['s'] = NS, ['t'] = NS, ['u'] = NS,
+	['v'] = NS, ['w'] = NS, ['x'] = NS, ['y'] = NS, ['z'] = NS,
 };
 
-static bool is_name_start(unsigned char c)
-{
-	return byte_class[c] & C_NAME_START;
-}
+#undef NS
+#undef P
+#undef PL
 
 static bool is_name_char(unsigned char c)
 {
 	return byte_class[c] & C_NAME;
 }
 
-/* Skips spaces and comments; returns whether a newline was crossed. */
-static bool skip_space(struct xm_sdk_lexer *lx)
+/*
+ * Skips a line or block comment at lx->pos; returns whether it crossed a
+ * line break. Out of line: comments are rare next to spaces, and the
+ * token loop keeps its registers without them.
+ */
+__attribute__((noinline))
+static bool skip_comment(struct xm_sdk_lexer *lx)
 {
 	bool nl = false;
+	if (lx->src[lx->pos + 1] == '/') {
+		const char *eol = memchr(lx->src + lx->pos, '\n', lx->len - lx->pos);
+		lx->pos = eol ? (size_t)(eol - lx->src) : lx->len;
+		return false;
+	}
+	unsigned line = lx->line, col = col_of(lx, lx->pos);
+	lx->pos += 2;
+	bool closed = false;
 	while (lx->pos < lx->len) {
-		char c = lx->src[lx->pos];
-		if (c == '\n') {
-			lx->pos++;
-			newline(lx, lx->pos);
-			nl = true;
-		} else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
-			lx->pos++;
-		} else if (c == '/' && lx->pos + 1 < lx->len && lx->src[lx->pos + 1] == '/') {
-			while (lx->pos < lx->len && lx->src[lx->pos] != '\n') {
-				lx->pos++;
-			}
-		} else if (c == '/' && lx->pos + 1 < lx->len && lx->src[lx->pos + 1] == '*') {
-			unsigned line = lx->line, col = col_of(lx, lx->pos);
+		if (lx->src[lx->pos] == '*' && lx->pos + 1 < lx->len &&
+				lx->src[lx->pos + 1] == '/') {
 			lx->pos += 2;
-			bool closed = false;
-			while (lx->pos < lx->len) {
-				if (lx->src[lx->pos] == '*' && lx->pos + 1 < lx->len &&
-						lx->src[lx->pos + 1] == '/') {
-					lx->pos += 2;
-					closed = true;
-					break;
-				}
-				if (lx->src[lx->pos] == '\n') {
-					newline(lx, lx->pos + 1);
-					nl = true;
-				}
-				lx->pos++;
-			}
-			if (!closed) {
-				xm_diags_add(lx->diags, XM_SEV_ERROR, line, col, col + 2,
-					"unterminated-comment", "close it with `*/`",
-					"this comment is never closed");
-			}
-		} else {
+			closed = true;
 			break;
 		}
+		if (lx->src[lx->pos] == '\n') {
+			newline(lx, lx->pos + 1);
+			nl = true;
+		}
+		lx->pos++;
+	}
+	if (!closed) {
+		xm_diags_add(lx->diags, XM_SEV_ERROR, line, col, col + 2,
+			"unterminated-comment", "close it with `*/`",
+			"this comment is never closed");
 	}
 	return nl;
 }
 
 /*
- * Length of the punctuation token at s (avail bytes): the longest of the
- * operators `===` `!==` `...` `=>` `==` `!=` `<=` `>=` `&&` `||` `??`, else
- * one character. A switch on the first byte: `.` alone is the most frequent
- * token of builder chains.
+ * Length of the punctuation token at s (avail bytes) whose first byte may
+ * start one of the operators `===` `!==` `...` `=>` `==` `!=` `<=` `>=`
+ * `&&` `||` `??`: the longest that matches, else one character.
  */
 static size_t punct_len(const char *s, size_t avail)
 {
@@ -121,12 +134,8 @@ static size_t punct_len(const char *s, size_t avail)
 	case '<':
 	case '>':
 		return c1 == '=' ? 2 : 1;
-	case '&':
-	case '|':
-	case '?':
+	default: /* & | ? */
 		return c1 == s[0] ? 2 : 1;
-	default:
-		return 1;
 	}
 }
 
@@ -184,29 +193,17 @@ static bool scan_quoted(struct xm_sdk_lexer *lx, char quote)
 	return false;
 }
 
-enum xm_sdk_tok xm_sdk_lex_next(struct xm_sdk_lexer *lx, struct xm_sdk_token *tok)
+/*
+ * Strings, numbers and bytes that start no token: everything but names,
+ * punctuation and the end. Out of line, so that the common tokens need no
+ * saved registers; tok holds the position, lx->pos is at the first byte.
+ */
+__attribute__((noinline))
+static enum xm_sdk_tok lex_other(struct xm_sdk_lexer *lx, struct xm_sdk_token *tok)
 {
-	tok->newline_before = skip_space(lx);
-	tok->offset = lx->pos;
-	tok->text = lx->src + lx->pos;
-	tok->line = lx->line;
-	tok->col = col_of(lx, lx->pos);
-	tok->len = 0;
-	if (lx->pos >= lx->len) {
-		tok->kind = XM_SDK_TOK_EOF;
-		return tok->kind;
-	}
 	size_t start = lx->pos;
 	unsigned char c = (unsigned char)lx->src[start];
-	if (is_name_start(c)) {
-		const unsigned char *src = (const unsigned char *)lx->src;
-		size_t pos = start + 1, len = lx->len;
-		while (pos < len && is_name_char(src[pos])) {
-			pos++;
-		}
-		lx->pos = pos;
-		tok->kind = XM_SDK_TOK_NAME;
-	} else if (c >= '0' && c <= '9') {
+	if (c >= '0' && c <= '9') {
 		/* Take the whole run so `1e5` or `0x1f` is one bad number,
 		 * not a number followed by a name. */
 		while (lx->pos < lx->len && (is_name_char((unsigned char)lx->src[lx->pos]) ||
@@ -245,10 +242,6 @@ enum xm_sdk_tok xm_sdk_lex_next(struct xm_sdk_lexer *lx, struct xm_sdk_token *to
 		} else {
 			tok->kind = c == '`' ? XM_SDK_TOK_TEMPLATE : XM_SDK_TOK_STRING;
 		}
-	} else if (c < 0x80 && c > 0x20 && c != 0x7f) {
-		tok->kind = XM_SDK_TOK_PUNCT;
-		lx->pos++;
-		lx->pos = start + punct_len(lx->src + start, lx->len - start);
 	} else {
 		/* One UTF-8 sequence (or one stray byte) as an error token. */
 		lx->pos++;
@@ -266,8 +259,99 @@ enum xm_sdk_tok xm_sdk_lex_next(struct xm_sdk_lexer *lx, struct xm_sdk_token *to
 			"unexpected character (byte 0x%02x)", c);
 		tok->kind = XM_SDK_TOK_ERROR;
 	}
-	tok->len = lx->pos - start;
+	tok->len = (uint32_t)(lx->pos - start);
 	return tok->kind;
+}
+
+/*
+ * The token at pos, which is past any space (nl: whether a line break was
+ * crossed to get there). Names and punctuation, most of the tokens, are
+ * done here; the rest goes to lex_other() as a tail call.
+ */
+static inline enum xm_sdk_tok lex_token(struct xm_sdk_lexer *lx, struct xm_sdk_token *tok,
+		size_t pos, bool nl)
+{
+	const unsigned char *src = (const unsigned char *)lx->src;
+	size_t len = lx->len;
+	tok->newline_before = nl;
+	tok->offset = (uint32_t)pos;
+	tok->text = lx->src + pos;
+	tok->line = lx->line;
+	tok->col = col_of(lx, pos);
+	lx->pos = pos;
+	if (pos >= len) {
+		tok->len = 0;
+		tok->kind = XM_SDK_TOK_EOF;
+		return tok->kind;
+	}
+	size_t start = pos;
+	unsigned char cls = byte_class[src[pos]];
+	if (cls & C_NAME_START) {
+		do {
+			pos++;
+		} while (pos < len && is_name_char(src[pos]));
+		tok->kind = XM_SDK_TOK_NAME;
+	} else if (cls & C_PUNCT) {
+		pos++;
+		tok->kind = XM_SDK_TOK_PUNCT;
+	} else if (cls & C_PUNCT_LONG) {
+		pos += punct_len(lx->src + pos, len - pos);
+		tok->kind = XM_SDK_TOK_PUNCT;
+	} else {
+		return lex_other(lx, tok);
+	}
+	lx->pos = pos;
+	tok->len = (uint32_t)(pos - start);
+	return tok->kind;
+}
+
+/* xm_sdk_lex_next() once a comment is in the way: skips comments and
+ * spaces, then lexes the token. */
+__attribute__((noinline))
+static enum xm_sdk_tok lex_after_comment(struct xm_sdk_lexer *lx, struct xm_sdk_token *tok,
+		size_t pos, bool nl)
+{
+	const unsigned char *src = (const unsigned char *)lx->src;
+	while (pos < lx->len) {
+		unsigned char c = src[pos];
+		if (byte_class[c] & C_SPACE) {
+			pos++;
+		} else if (c == '\n') {
+			pos++;
+			newline(lx, pos);
+			nl = true;
+		} else if (c == '/' && pos + 1 < lx->len &&
+				(src[pos + 1] == '/' || src[pos + 1] == '*')) {
+			lx->pos = pos;
+			nl |= skip_comment(lx);
+			pos = lx->pos;
+		} else {
+			break;
+		}
+	}
+	return lex_token(lx, tok, pos, nl);
+}
+
+enum xm_sdk_tok xm_sdk_lex_next(struct xm_sdk_lexer *lx, struct xm_sdk_token *tok)
+{
+	const unsigned char *src = (const unsigned char *)lx->src;
+	size_t pos = lx->pos, len = lx->len;
+	bool nl = false;
+	while (pos < len) {
+		unsigned char c = src[pos];
+		if (byte_class[c] & C_SPACE) {
+			pos++;
+		} else if (c == '\n') {
+			pos++;
+			newline(lx, pos);
+			nl = true;
+		} else if (c == '/' && pos + 1 < len && (src[pos + 1] == '/' || src[pos + 1] == '*')) {
+			return lex_after_comment(lx, tok, pos, nl);
+		} else {
+			break;
+		}
+	}
+	return lex_token(lx, tok, pos, nl);
 }
 
 static int hexval(char c)

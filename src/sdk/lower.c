@@ -261,8 +261,8 @@ static void check_inputs(struct lw *lw, const struct xm_xs_node *n, unsigned lin
 	if (!n) {
 		return;
 	}
-	if (n->kind == XM_XS_VAR && strcmp(n->name, "input") == 0 && n->items.first &&
-			n->items.first->kind == XM_XS_MEMBER) {
+	if (n->kind == XM_XS_VAR && n->name[0] == 'i' && strcmp(n->name, "input") == 0 &&
+			n->items.first && n->items.first->kind == XM_XS_MEMBER) {
 		const char *field = n->items.first->name;
 		bool found = false;
 		for (xm_xs_each(d, &lw->inputs->items)) {
@@ -289,10 +289,20 @@ static void check_inputs(struct lw *lw, const struct xm_xs_node *n, unsigned lin
 		line = n->line ? n->line : line;
 		col = n->line ? n->col : col;
 	}
-	check_inputs(lw, n->target, line, col);
-	check_inputs(lw, n->arg, line, col);
-	check_inputs(lw, n->value, line, col);
-	check_inputs(lw, n->rhs, line, col);
+	/* The walk visits every node of the tree, and most links are
+	 * empty: test them here rather than in a call. */
+	if (n->target) {
+		check_inputs(lw, n->target, line, col);
+	}
+	if (n->arg) {
+		check_inputs(lw, n->arg, line, col);
+	}
+	if (n->value) {
+		check_inputs(lw, n->value, line, col);
+	}
+	if (n->rhs) {
+		check_inputs(lw, n->rhs, line, col);
+	}
 	for (xm_xs_each(k, &n->args)) {
 		check_inputs(lw, k, line, col);
 	}

@@ -174,10 +174,12 @@ static const struct alias aliases[] = {
 
 const struct xm_sdk_method *xm_sdk_method_find(const char *name)
 {
-	/* Linear, but the first byte rules out almost every row. */
+	/* Linear, but the first two bytes rule out almost every row (a
+	 * name's second byte may be its NUL; the row's then ends there too
+	 * or differs). Ten methods start with "db". */
 	for (size_t i = 0; i < XM_SDK_M_COUNT; i++) {
-		if (xm_sdk_methods[i].name[0] == name[0] &&
-				strcmp(xm_sdk_methods[i].name, name) == 0) {
+		const char *m = xm_sdk_methods[i].name;
+		if (m[0] == name[0] && m[1] == name[1] && strcmp(m, name) == 0) {
 			return &xm_sdk_methods[i];
 		}
 	}

@@ -18,6 +18,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "xano-mcp/core/arena.h"
@@ -33,12 +34,14 @@ enum xm_sdk_tok {
 	XM_SDK_TOK_ERROR,
 };
 
+/* 32 bytes: the parser copies the current token once per token. Offsets
+ * are 32-bit; the parser takes at most XM_SDK_MAX_SOURCE (1 MiB). */
 struct xm_sdk_token {
-	enum xm_sdk_tok kind;
 	const char *text; /* points into the source */
-	size_t len;
-	size_t offset;
+	uint32_t len;
+	uint32_t offset;
 	unsigned line, col;
+	enum xm_sdk_tok kind;
 	bool newline_before;
 };
 

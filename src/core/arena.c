@@ -91,6 +91,11 @@ void *xm_arena_alloc(struct xm_arena *arena, size_t size)
 	return p;
 }
 
+void *xm_arena_alloc_raw(struct xm_arena *arena, size_t size)
+{
+	return bump(arena, size, ARENA_ALIGN);
+}
+
 char *xm_arena_strndup(struct xm_arena *arena, const char *s, size_t len)
 {
 	char *p = bump(arena, len + 1, 1);

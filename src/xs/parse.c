@@ -768,7 +768,7 @@ static struct xm_xs_node *postfix(struct parser *p)
 			advance(p);
 			xm_xs_add_arg(f, filter_arg(p));
 		}
-		last_has_args = f->args.len > 0;
+		last_has_args = f->args.first != NULL;
 		filtered = true;
 		finish(p, f);
 		e = f;
@@ -1048,7 +1048,7 @@ static void parse_items(struct parser *p, struct xm_xs_node *parent,
 		/* unclosed() last: indentation alone clears well-formed text. */
 		bool line_start = t->flags & XM_XS_TF_LINE_START;
 		if (t->kind == XM_XS_T_RBRACE) {
-			if (line_start && t->col < indent && parent->items.len && unclosed(p)) {
+			if (line_start && t->col < indent && parent->items.first && unclosed(p)) {
 				report_missing_close(p, parent, open);
 				return;
 			}
@@ -1464,7 +1464,8 @@ static void document(struct parser *p, struct xm_xs_node *doc)
 				"verb=GET {`, found %s", xm_xs_tok_name(t->kind));
 			skip_line(p);
 		}
-		if (n && newlines >= 2 && doc->items.len > 1) {
+		/* Not the document's first item. */
+		if (n && newlines >= 2 && doc->items.first != doc->items.last) {
 			n->flags |= XM_XS_F_BLANK_BEFORE;
 		}
 		newlines = 0;

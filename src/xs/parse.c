@@ -138,6 +138,19 @@ static bool adjacent(const struct xm_xs_token *t)
 	return !(t->flags & XM_XS_TF_SPACE_BEFORE) && !(t->flags & XM_XS_TF_LINE_START);
 }
 
+/* The column of the first token on t's line (where the line's text starts,
+ * for a multi-line literal that ends on it): the nearest token at or before
+ * t that the lexer flagged LINE_START. The first token of a text is one.
+ * Asked once per block or literal, so the lexer does not store it in
+ * every token. */
+static unsigned line_indent(const struct xm_xs_token *t)
+{
+	while (!(t->flags & XM_XS_TF_LINE_START)) {
+		t--;
+	}
+	return t->col;
+}
+
 static bool ends_line(const struct xm_xs_token *t)
 {
 	return t->kind == XM_XS_T_NEWLINE || t->kind == XM_XS_T_EOF ||
@@ -624,7 +637,7 @@ static bool literal_dedent(struct parser *p, const struct xm_xs_token *open,
 	if (p->aborted || !(t->flags & XM_XS_TF_LINE_START) || t->line == open->line) {
 		return false;
 	}
-	unsigned indent = open->indent;
+	unsigned indent = line_indent(open);
 	if (t->col > indent || (t->kind == close && t->col == indent) || !unclosed(p)) {
 		return false;
 	}
@@ -1036,7 +1049,7 @@ static void end_item(struct parser *p)
 static void parse_items(struct parser *p, struct xm_xs_node *parent,
 		const struct xm_xs_token *open, item_fn item)
 {
-	unsigned indent = open->indent;
+	unsigned indent = line_indent(open);
 	unsigned newlines = 0;
 	for (;;) {
 		struct xm_xs_token *t = peek(p);

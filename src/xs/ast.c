@@ -77,7 +77,8 @@ struct xm_xs_node *xm_xs_node_new(struct xm_arena *arena, enum xm_xs_kind kind,
 	return n;
 }
 
-struct xm_xs_node *xm_xs_list_append(struct xm_xs_list *list, struct xm_xs_node *child)
+/* Inline in the two adders below, which the parser calls for most nodes. */
+static inline struct xm_xs_node *append(struct xm_xs_list *list, struct xm_xs_node *child)
 {
 	if (list->last) {
 		list->last->next = child;
@@ -86,6 +87,11 @@ struct xm_xs_node *xm_xs_list_append(struct xm_xs_list *list, struct xm_xs_node 
 	}
 	list->last = child;
 	return child;
+}
+
+struct xm_xs_node *xm_xs_list_append(struct xm_xs_list *list, struct xm_xs_node *child)
+{
+	return append(list, child);
 }
 
 size_t xm_xs_list_len(const struct xm_xs_list *list)
@@ -99,19 +105,19 @@ size_t xm_xs_list_len(const struct xm_xs_list *list)
 
 struct xm_xs_node *xm_xs_add_item(struct xm_xs_node *parent, struct xm_xs_node *child)
 {
-	switch (parent->kind) {
-	case XM_XS_CONSTRUCT: case XM_XS_BLOCK: case XM_XS_DECL: case XM_XS_STMT:
+	enum {
+		HAS_BODY = 1u << XM_XS_CONSTRUCT | 1u << XM_XS_BLOCK | 1u << XM_XS_DECL |
+			1u << XM_XS_STMT,
+	};
+	if (HAS_BODY >> parent->kind & 1) {
 		parent->flags |= XM_XS_F_BODY;
-		break;
-	default:
-		break;
 	}
-	return xm_xs_list_append(&parent->items, child);
+	return append(&parent->items, child);
 }
 
 struct xm_xs_node *xm_xs_add_arg(struct xm_xs_node *parent, struct xm_xs_node *child)
 {
-	return xm_xs_list_append(&parent->args, child);
+	return append(&parent->args, child);
 }
 
 static struct xm_xs_node *named(struct xm_arena *arena, enum xm_xs_kind kind,

@@ -680,8 +680,20 @@ enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 			return XM_XS_T_NEWLINE;
 		}
 		if (!lx->in_filters && name_byte[c] && !is_digit(c)) {
-			lex_ident(lx, tok);
-			tok->len = (unsigned)(lx->pos - pos);
+			/* Scanned here with locals; only a name of seven
+			 * bytes may be `filters=`, which lex_ident() sorts out. */
+			size_t end = pos + 1;
+			while (end < len && name_byte[(unsigned char)src[end]]) {
+				end++;
+			}
+			if (end - pos == 7) {
+				lex_ident(lx, tok);
+				end = lx->pos;
+			} else {
+				tok->kind = XM_XS_T_IDENT;
+				lx->pos = end;
+			}
+			tok->len = (unsigned)(end - pos);
 			lx->code_on_line = true;
 			return tok->kind;
 		}

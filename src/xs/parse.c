@@ -95,11 +95,13 @@ static inline struct xm_xs_token *peek(struct parser *p)
 	return t;
 }
 
-/* The token after the current one (line breaks count). */
+/* The token after the current one (line breaks count). The array ends with
+ * the only EOF (or, after an abort, copies of it), so any other token has a
+ * successor, and EOF stands for its own. */
 static struct xm_xs_token *peek2(struct parser *p)
 {
-	peek(p);
-	return tok_at(p, cur_index(p) + 1);
+	struct xm_xs_token *t = peek(p);
+	return t->kind == XM_XS_T_EOF ? t : t + 1;
 }
 
 static bool at(struct parser *p, enum xm_xs_tok kind)
@@ -1497,18 +1499,21 @@ static void lex_all(struct parser *p, const char *src, size_t len)
 	xm_xs_lexer_init(&lx, src, len, p->diags);
 	/* Formatted XanoScript runs at about one token per 4 bytes, short
 	 * expressions at more: room for one per 3 bytes avoids regrowing. */
-	size_t cap = len / 3 + 16;
-	p->toks = xm_reallocarray(NULL, cap, sizeof(*p->toks));
+	size_t cap = len / 3 + 16, n = 0;
+	struct xm_xs_token *toks = xm_reallocarray(NULL, cap, sizeof(*toks));
+	/* The array and its count stay in locals until the end: p is seen by
+	 * no one while lexing, but the compiler cannot know that. */
 	for (;;) {
-		if (p->ntoks == cap) {
+		if (n == cap) {
 			cap *= 2;
-			p->toks = xm_reallocarray(p->toks, cap, sizeof(*p->toks));
+			toks = xm_reallocarray(toks, cap, sizeof(*toks));
 		}
-		struct xm_xs_token *t = &p->toks[p->ntoks++];
-		if (xm_xs_lex_next(&lx, t) == XM_XS_T_EOF) {
+		if (xm_xs_lex_next(&lx, &toks[n++]) == XM_XS_T_EOF) {
 			break;
 		}
 	}
+	p->toks = toks;
+	p->ntoks = n;
 	p->unclosed = -1;
 	p->cur = p->toks;
 }

@@ -1493,20 +1493,40 @@ static void document(struct parser *p, struct xm_xs_node *doc)
 	}
 }
 
-static void lex_all(struct parser *p, const char *src, size_t len)
+/*
+ * Tokens the entry points keep in their frame (6 KB): the compiler's output
+ * averages about 100 tokens a file and an SDK expression a handful, so most
+ * parses need no malloc() and free() for the array.
+ */
+enum { STACK_TOKENS = 256 };
+
+/* Lexes the whole text into stack (STACK_TOKENS long) or, when it needs
+ * more, into the heap; free_tokens() releases it. */
+static void lex_all(struct parser *p, const char *src, size_t len,
+		struct xm_xs_token *stack)
 {
 	struct xm_xs_lexer lx;
 	xm_xs_lexer_init(&lx, src, len, p->diags);
 	/* Formatted XanoScript runs at about one token per 4 bytes, short
 	 * expressions at more: room for one per 3 bytes avoids regrowing. */
 	size_t cap = len / 3 + 16, n = 0;
-	struct xm_xs_token *toks = xm_reallocarray(NULL, cap, sizeof(*toks));
+	struct xm_xs_token *toks = stack;
+	if (cap > STACK_TOKENS) {
+		toks = xm_reallocarray(NULL, cap, sizeof(*toks));
+	} else {
+		cap = STACK_TOKENS;
+	}
 	/* The array and its count stay in locals until the end: p is seen by
 	 * no one while lexing, but the compiler cannot know that. */
 	for (;;) {
 		if (n == cap) {
 			cap *= 2;
-			toks = xm_reallocarray(toks, cap, sizeof(*toks));
+			if (toks == stack) {
+				toks = xm_reallocarray(NULL, cap, sizeof(*toks));
+				memcpy(toks, stack, n * sizeof(*toks));
+			} else {
+				toks = xm_reallocarray(toks, cap, sizeof(*toks));
+			}
 		}
 		if (xm_xs_lex_next(&lx, &toks[n++]) == XM_XS_T_EOF) {
 			break;
@@ -1516,6 +1536,13 @@ static void lex_all(struct parser *p, const char *src, size_t len)
 	p->ntoks = n;
 	p->unclosed = -1;
 	p->cur = p->toks;
+}
+
+static void free_tokens(struct parser *p, struct xm_xs_token *stack)
+{
+	if (p->toks != stack) {
+		free(p->toks);
+	}
 }
 
 /* A NUL byte means binary data, and would cut the strings of the tree. */
@@ -1574,7 +1601,8 @@ struct xm_xs_node *xm_xs_parse(struct xm_arena *arena, const char *src, size_t l
 	if (!acceptable(src, len, opts, diags)) {
 		return file;
 	}
-	lex_all(&p, src, len);
+	struct xm_xs_token stack[STACK_TOKENS];
+	lex_all(&p, src, len, stack);
 	for (;;) {
 		struct xm_xs_token *t = peek(&p);
 		struct xm_xs_node *doc = node_at(&p, XM_XS_DOC, t);
@@ -1587,7 +1615,7 @@ struct xm_xs_node *xm_xs_parse(struct xm_arena *arena, const char *src, size_t l
 		advance(&p);
 	}
 	finish(&p, file);
-	free(p.toks);
+	free_tokens(&p, stack);
 	xm_diags_sort(diags);
 	return file;
 }
@@ -1608,7 +1636,8 @@ struct xm_xs_node *xm_xs_parse_expr(struct xm_arena *arena, const char *src, siz
 	if (!acceptable(src, len, opts, diags)) {
 		return xm_xs_node_new(arena, XM_XS_ERROR, 1, 1);
 	}
-	lex_all(&p, src, len);
+	struct xm_xs_token stack[STACK_TOKENS];
+	lex_all(&p, src, len, stack);
 	skip_newlines(&p);
 	struct xm_xs_node *x = parse_expr(&p);
 	skip_newlines(&p);
@@ -1617,7 +1646,7 @@ struct xm_xs_node *xm_xs_parse_expr(struct xm_arena *arena, const char *src, siz
 		err(&p, t, "syntax", "write one expression",
 			"expected the end of the expression, found %s", xm_xs_tok_name(t->kind));
 	}
-	free(p.toks);
+	free_tokens(&p, stack);
 	xm_diags_sort(diags);
 	return x;
 }

@@ -671,6 +671,39 @@ static struct xm_xs_node *parse_expr(const char *src)
 	return xm_xs_parse_expr(arena, src, strlen(src), NULL, &diags);
 }
 
+/* A short text dense with tokens (one per byte: under 720 bytes, more than
+ * 256 tokens) starts in the parser's array on the stack and must move to
+ * the heap on the way: every element must still be there, in order. */
+START_TEST(token_array_growth)
+{
+	enum { N = 300 };
+	struct xm_buf src = XM_BUF_INIT;
+	xm_buf_adds(&src, "[");
+	for (int i = 0; i < N; i++) {
+		xm_buf_addf(&src, "%d,", i % 10);
+	}
+	xm_buf_adds(&src, "9]");
+	ck_assert_uint_lt(src.len, 720);
+	struct xm_xs_node *e = parse_expr(xm_buf_str(&src));
+	ck_assert_uint_eq(diags.len, 0);
+	ck_assert_int_eq(e->kind, XM_XS_ARRAY);
+	ck_assert_uint_eq(xm_xs_list_len(&e->items), N + 1);
+	ck_assert_str_eq(e->items.last->text, "9");
+
+	struct xm_buf doc = XM_BUF_INIT;
+	xm_buf_addf(&doc, "query x verb=GET {\n  stack {\n    var $a {\n      value = %s\n"
+		"    }\n  }\n  response = $a\n}\n", xm_buf_str(&src));
+	ck_assert_uint_lt(doc.len, 720);
+	struct xm_xs_node *q = parse_ok(xm_buf_str(&doc));
+	struct xm_xs_node *var = xm_xs_find_item(q, XM_XS_BLOCK, "stack")->items.first;
+	struct xm_xs_node *value = xm_xs_find_attr(var, "value")->value;
+	ck_assert_uint_eq(xm_xs_list_len(&value->items), N + 1);
+	ck_assert_ptr_nonnull(xm_xs_find_attr(q, "response"));
+	xm_buf_finish(&doc);
+	xm_buf_finish(&src);
+}
+END_TEST
+
 START_TEST(lone_expressions)
 {
 	struct xm_xs_node *e = parse_expr("$a + $b * 2 == 7 && $c");
@@ -797,6 +830,7 @@ Suite *xm_test_suite(void)
 	tc = tcase_create("expressions");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, lone_expressions);
+	tcase_add_test(tc, token_array_growth);
 	tcase_add_test(tc, lone_expression_errors);
 	suite_add_tcase(s, tc);
 	return s;

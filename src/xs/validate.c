@@ -948,7 +948,9 @@ static void check_path_params(struct ctx *c, const struct xm_xs_node *con)
 			continue;
 		}
 		char param[104];
-		snprintf(param, sizeof(param), "%.*s", (int)(end - p - 1), p + 1);
+		size_t len = (size_t)(end - p - 1); /* at most 99: see above */
+		memcpy(param, p + 1, len);
+		param[len] = '\0';
 		if (c->inputs && xm_xs_find_item(c->inputs, XM_XS_DECL, param)) {
 			continue;
 		}

@@ -36,6 +36,7 @@
  * goes through enter(), which stops the whole parse once the nesting cap is
  * passed: the trees it builds are never deeper than the cap.
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1569,6 +1570,10 @@ static bool acceptable(const char *src, size_t len, const struct xm_xs_parse_opt
 		struct xm_diags *diags)
 {
 	size_t max_bytes = opts && opts->max_bytes ? opts->max_bytes : XM_XS_MAX_BYTES;
+	/* Positions and token lengths are unsigned (lex.h). */
+	if (max_bytes > UINT_MAX) {
+		max_bytes = UINT_MAX;
+	}
 	if (len > max_bytes) {
 		xm_diags_add(diags, XM_SEV_ERROR, 1, 1, 1, "too-large", NULL,
 			"the text is %zu bytes; the limit is %zu", len, max_bytes);

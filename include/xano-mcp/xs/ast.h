@@ -176,8 +176,8 @@ enum xm_xs_flag {
 
 struct xm_xs_node;
 
-/* A list keeps no count: walkers only go from first to last, and a tree
- * holds a list of each kind per node (see struct xm_xs_node). */
+/* Siblings, linked by next. The list keeps no count (its users walk it from
+ * first to last; xm_xs_list_len() counts), which keeps a node at 128 bytes. */
 struct xm_xs_list {
 	struct xm_xs_node *first;
 	struct xm_xs_node *last;

@@ -99,7 +99,8 @@ struct xm_xs_lexer {
 
 /* src need not be NUL-terminated; it must outlive the tokens. Positions
  * and lengths are unsigned, so len must stay below 4 GiB (the parser
- * refuses far less: XM_XS_MAX_BYTES). */
+ * refuses more than XM_XS_MAX_BYTES unless told otherwise, and never
+ * takes more than UINT_MAX bytes). */
 void xm_xs_lexer_init(struct xm_xs_lexer *lx, const char *src, size_t len,
 		struct xm_diags *diags);
 

@@ -6,20 +6,15 @@
 #include "xano-mcp/core/xalloc.h"
 
 enum {
-	ARENA_ALIGN = 16,
+	ARENA_ALIGN = XM_ARENA_ALIGN,
 	ARENA_BLOCK = 64 * 1024,
 };
 
-struct block {
-	struct block *next;
+struct xm_arena_block {
+	struct xm_arena_block *next;
 	size_t size;
-	size_t used;
+	size_t used;           /* of the current block: see xm_arena_used() */
 	alignas(ARENA_ALIGN) unsigned char data[];
-};
-
-struct xm_arena {
-	struct block *head;
-	size_t total;
 };
 
 struct xm_arena *xm_arena_create(void)
@@ -32,70 +27,48 @@ void xm_arena_destroy(struct xm_arena *arena)
 	if (!arena) {
 		return;
 	}
-	struct block *b = arena->head;
+	struct xm_arena_block *b = arena->head;
 	while (b) {
-		struct block *next = b->next;
+		struct xm_arena_block *next = b->next;
 		free(b);
 		b = next;
 	}
 	free(arena);
 }
 
-/* The slow path of bump(): size bytes at the start of a new block. Out of
- * line, so that the common case inlined into the callers needs no saved
- * registers. */
-static void *new_block(struct xm_arena *arena, size_t size)
+/*
+ * size bytes at the start of a new block. A block's data is aligned to
+ * ARENA_ALIGN, so align needs no padding here. A big one-off allocation
+ * gets a block of its own behind the current one, whose remaining space is
+ * not wasted; otherwise the new block becomes the current one.
+ */
+void *xm_arena_grow(struct xm_arena *arena, size_t size, size_t align)
 {
-	struct block *b = arena->head;
+	(void)align;
+	struct xm_arena_block *b = arena->head;
 	size_t bsize = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
-	struct block *nb = xm_malloc(sizeof(*nb) + bsize);
+	struct xm_arena_block *nb = xm_malloc(sizeof(*nb) + bsize);
 	nb->size = bsize;
 	nb->used = size;
-	/* A big one-off allocation goes behind the current block so the
-	 * remaining space of that block is not wasted. */
 	if (b && bsize != ARENA_BLOCK) {
 		nb->next = b->next;
 		b->next = nb;
 	} else {
+		if (b) {
+			b->used = (size_t)(arena->next - b->data);
+		}
 		nb->next = b;
 		arena->head = nb;
+		arena->next = nb->data + size;
+		arena->end = nb->data + bsize;
 	}
-	arena->total += size;
 	return nb->data;
-}
-
-/*
- * Hands out size bytes at the given alignment (a power of two), unzeroed.
- * Strings ask for alignment 1: they are most of the allocations of a parse
- * and need neither padding nor zeroing, since they are overwritten at once.
- */
-static inline void *bump(struct xm_arena *arena, size_t size, size_t align)
-{
-	struct block *b = arena->head;
-	if (!b) {
-		return new_block(arena, size);
-	}
-	size_t at = (b->used + align - 1) & ~(align - 1);
-	if (at > b->size || b->size - at < size) {
-		return new_block(arena, size);
-	}
-	b->used = at + size;
-	arena->total += size;
-	return b->data + at;
 }
 
 void *xm_arena_alloc(struct xm_arena *arena, size_t size)
 {
-	void *p = bump(arena, size, ARENA_ALIGN);
+	void *p = xm_arena_bump(arena, size, ARENA_ALIGN);
 	memset(p, 0, size);
-	return p;
-}
-
-char *xm_arena_strndup(struct xm_arena *arena, const char *s, size_t len)
-{
-	char *p = bump(arena, len + 1, 1);
-	memcpy(p, s, len);
-	p[len] = '\0';
 	return p;
 }
 
@@ -106,5 +79,9 @@ char *xm_arena_strdup(struct xm_arena *arena, const char *s)
 
 size_t xm_arena_used(const struct xm_arena *arena)
 {
-	return arena->total;
+	size_t used = 0;
+	for (const struct xm_arena_block *b = arena->head; b; b = b->next) {
+		used += b == arena->head ? (size_t)(arena->next - b->data) : b->used;
+	}
+	return used;
 }

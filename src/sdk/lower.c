@@ -555,7 +555,7 @@ struct xm_xs_node *xm_sdk_lower(const struct xm_sdk_block *root, struct xm_arena
 		break;
 	case XM_SDK_M_CREATE_TASK:
 		xm_xs_add_item(construct, stack);
-		if (sched->items.len) {
+		if (sched->items.first) {
 			add_attr(&lw, construct, "schedule", sched, first_sched);
 		}
 		break;
@@ -573,7 +573,6 @@ struct xm_xs_node *xm_sdk_lower(const struct xm_sdk_block *root, struct xm_arena
 			if (!inputs->items.last) {
 				inputs->items.last = id;
 			}
-			inputs->items.len++;
 		}
 		xm_xs_add_item(construct, inputs);
 		bool has_primary = false;
@@ -595,7 +594,6 @@ struct xm_xs_node *xm_sdk_lower(const struct xm_sdk_block *root, struct xm_arena
 			if (!indexes->items.last) {
 				indexes->items.last = o;
 			}
-			indexes->items.len++;
 		}
 		add_attr(&lw, construct, "index", indexes, first_index);
 		break;

@@ -296,7 +296,7 @@ static void lower_db_query(struct lw *lw, const struct xm_sdk_call *c,
 					xm_lower_value(lw, v, TEXT));
 		}
 	}
-	if (paging->items.len) {
+	if (paging->items.first) {
 		xm_xs_object_add(lw->arena, ret, "paging", false, paging);
 		ret->flags |= XM_XS_F_MULTILINE;
 	}

@@ -50,17 +50,35 @@ const char *xm_xs_op_text(enum xm_xs_op op)
 	return (unsigned)op < XM_XS_OP_COUNT && op_texts[op] ? op_texts[op] : "?";
 }
 
+/* ast.h says why the size matters; a new field should be a deliberate choice. */
+_Static_assert(sizeof(void *) != 8 || sizeof(struct xm_xs_node) == 128,
+	"struct xm_xs_node grew past 128 bytes");
+
 struct xm_xs_node *xm_xs_node_new(struct xm_arena *arena, enum xm_xs_kind kind,
 		unsigned line, unsigned col)
 {
-	struct xm_xs_node *n = xm_arena_alloc(arena, sizeof(*n));
-	n->kind = kind;
+	/* Every field is set here, one by one, rather than by memset() or a
+	 * compound literal: GCC turns these stores into six 16-byte moves,
+	 * where memset() is a call that settles the size at run time and a
+	 * compound literal of this size compiles to `rep stos`, slow on short
+	 * runs. A field added to the node must be added here (the assertion
+	 * above catches a change of size). */
+	struct xm_xs_node *n = xm_arena_alloc_raw(arena, sizeof(*n));
+	n->kind = (unsigned char)kind;
+	n->op = XM_XS_OP_NONE;
+	n->flags = 0;
 	n->line = n->end_line = line;
 	n->col = n->end_col = col;
+	n->name = n->text = n->extra = NULL;
+	n->target = n->arg = n->value = n->rhs = n->as = NULL;
+	n->args.first = n->args.last = NULL;
+	n->items.first = n->items.last = NULL;
+	n->next = NULL;
 	return n;
 }
 
-struct xm_xs_node *xm_xs_list_append(struct xm_xs_list *list, struct xm_xs_node *child)
+/* Inline in the two adders below, which the parser calls for most nodes. */
+static inline struct xm_xs_node *append(struct xm_xs_list *list, struct xm_xs_node *child)
 {
 	if (list->last) {
 		list->last->next = child;
@@ -68,25 +86,38 @@ struct xm_xs_node *xm_xs_list_append(struct xm_xs_list *list, struct xm_xs_node 
 		list->first = child;
 	}
 	list->last = child;
-	list->len++;
 	return child;
+}
+
+struct xm_xs_node *xm_xs_list_append(struct xm_xs_list *list, struct xm_xs_node *child)
+{
+	return append(list, child);
+}
+
+size_t xm_xs_list_len(const struct xm_xs_list *list)
+{
+	size_t n = 0;
+	for (const struct xm_xs_node *k = list->first; k; k = k->next) {
+		n++;
+	}
+	return n;
 }
 
 struct xm_xs_node *xm_xs_add_item(struct xm_xs_node *parent, struct xm_xs_node *child)
 {
-	switch (parent->kind) {
-	case XM_XS_CONSTRUCT: case XM_XS_BLOCK: case XM_XS_DECL: case XM_XS_STMT:
+	enum {
+		HAS_BODY = 1u << XM_XS_CONSTRUCT | 1u << XM_XS_BLOCK | 1u << XM_XS_DECL |
+			1u << XM_XS_STMT,
+	};
+	if (HAS_BODY >> parent->kind & 1) {
 		parent->flags |= XM_XS_F_BODY;
-		break;
-	default:
-		break;
 	}
-	return xm_xs_list_append(&parent->items, child);
+	return append(&parent->items, child);
 }
 
 struct xm_xs_node *xm_xs_add_arg(struct xm_xs_node *parent, struct xm_xs_node *child)
 {
-	return xm_xs_list_append(&parent->args, child);
+	return append(&parent->args, child);
 }
 
 static struct xm_xs_node *named(struct xm_arena *arena, enum xm_xs_kind kind,
@@ -336,9 +367,6 @@ bool xm_xs_ast_equal(const struct xm_xs_node *a, const struct xm_xs_node *b)
 
 static bool list_equal(const struct xm_xs_list *a, const struct xm_xs_list *b)
 {
-	if (a->len != b->len) {
-		return false;
-	}
 	const struct xm_xs_node *x = a->first, *y = b->first;
 	for (; x && y; x = x->next, y = y->next) {
 		if (!xm_xs_ast_equal(x, y)) {

@@ -91,7 +91,7 @@ static void key(struct xm_buf *out, const struct xm_xs_node *pair)
 /* A multi-line object aligns its colons, as Xano's own exports do. */
 static void object(struct xm_buf *out, const struct xm_xs_node *n, unsigned level)
 {
-	if (!n->items.len) {
+	if (!n->items.first) {
 		ADD_LIT(out, "{}");
 		return;
 	}
@@ -125,7 +125,7 @@ static void object(struct xm_buf *out, const struct xm_xs_node *n, unsigned leve
 
 static void array(struct xm_buf *out, const struct xm_xs_node *n, unsigned level)
 {
-	bool multi = (n->flags & XM_XS_F_MULTILINE) && n->items.len;
+	bool multi = (n->flags & XM_XS_F_MULTILINE) && n->items.first;
 	xm_buf_addc(out, '[');
 	for (xm_xs_each(e, &n->items)) {
 		if (multi) {
@@ -287,7 +287,7 @@ static void decl(struct xm_buf *out, const struct xm_xs_node *n, unsigned level)
 		xm_buf_addc(out, '=');
 		expr(out, n->value, level);
 	}
-	if (n->args.len) {
+	if (n->args.first) {
 		ADD_LIT(out, " filters=");
 		for (xm_xs_each(f, &n->args)) {
 			if (f != n->args.first) {

@@ -92,7 +92,7 @@ void xm_xs_tok_end_lines(const struct xm_xs_token *tok, unsigned *line, unsigned
 		s = nl + 1;
 	}
 	*line = tok->line + lines;
-	*col = lines ? (unsigned)(end - s) + 1 : tok->col + (unsigned)tok->len;
+	*col = lines ? (unsigned)(end - s) + 1 : tok->col + tok->len;
 }
 
 static void error(struct xm_xs_lexer *lx, const struct xm_xs_token *tok,
@@ -644,14 +644,12 @@ enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 	unsigned col = (unsigned)(pos - lx->line_start) + 1;
 	if (!lx->code_on_line) {
 		flags |= XM_XS_TF_LINE_START;
-		lx->indent = col;
 	}
 	tok->kind = XM_XS_T_EOF;
 	tok->op = XM_XS_OP_NONE;
 	tok->flags = flags;
 	tok->line = lx->line;
 	tok->col = col;
-	tok->indent = lx->indent;
 	tok->text = src + pos;
 	if (pos < len) {
 		unsigned char c = (unsigned char)src[pos];
@@ -682,14 +680,26 @@ enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 			return XM_XS_T_NEWLINE;
 		}
 		if (!lx->in_filters && name_byte[c] && !is_digit(c)) {
-			lex_ident(lx, tok);
-			tok->len = lx->pos - pos;
+			/* Scanned here with locals; only a name of seven
+			 * bytes may be `filters=`, which lex_ident() sorts out. */
+			size_t end = pos + 1;
+			while (end < len && name_byte[(unsigned char)src[end]]) {
+				end++;
+			}
+			if (end - pos == 7) {
+				lex_ident(lx, tok);
+				end = lx->pos;
+			} else {
+				tok->kind = XM_XS_T_IDENT;
+				lx->pos = end;
+			}
+			tok->len = (unsigned)(end - pos);
 			lx->code_on_line = true;
 			return tok->kind;
 		}
 		lex_token(lx, tok);
 	}
-	tok->len = (size_t)(lx->src + lx->pos - tok->text);
+	tok->len = (unsigned)(lx->src + lx->pos - tok->text);
 	if (lx->line != tok->line) {
 		tok->flags |= XM_XS_TF_MULTILINE;
 	}

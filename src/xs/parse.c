@@ -36,6 +36,7 @@
  * goes through enter(), which stops the whole parse once the nesting cap is
  * passed: the trees it builds are never deeper than the cap.
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,11 +96,13 @@ static inline struct xm_xs_token *peek(struct parser *p)
 	return t;
 }
 
-/* The token after the current one (line breaks count). */
+/* The token after the current one (line breaks count). The array ends with
+ * the only EOF (or, after an abort, copies of it), so any other token has a
+ * successor, and EOF stands for its own. */
 static struct xm_xs_token *peek2(struct parser *p)
 {
-	peek(p);
-	return tok_at(p, cur_index(p) + 1);
+	struct xm_xs_token *t = peek(p);
+	return t->kind == XM_XS_T_EOF ? t : t + 1;
 }
 
 static bool at(struct parser *p, enum xm_xs_tok kind)
@@ -136,6 +139,19 @@ static struct xm_xs_token *advance(struct parser *p)
 static bool adjacent(const struct xm_xs_token *t)
 {
 	return !(t->flags & XM_XS_TF_SPACE_BEFORE) && !(t->flags & XM_XS_TF_LINE_START);
+}
+
+/* The column of the first token on t's line (where the line's text starts,
+ * for a multi-line literal that ends on it): the nearest token at or before
+ * t that the lexer flagged LINE_START. The first token of a text is one.
+ * Asked once per block or literal, so the lexer does not store it in
+ * every token. */
+static unsigned line_indent(const struct xm_xs_token *t)
+{
+	while (!(t->flags & XM_XS_TF_LINE_START)) {
+		t--;
+	}
+	return t->col;
 }
 
 static bool ends_line(const struct xm_xs_token *t)
@@ -624,7 +640,7 @@ static bool literal_dedent(struct parser *p, const struct xm_xs_token *open,
 	if (p->aborted || !(t->flags & XM_XS_TF_LINE_START) || t->line == open->line) {
 		return false;
 	}
-	unsigned indent = open->indent;
+	unsigned indent = line_indent(open);
 	if (t->col > indent || (t->kind == close && t->col == indent) || !unclosed(p)) {
 		return false;
 	}
@@ -768,7 +784,7 @@ static struct xm_xs_node *postfix(struct parser *p)
 			advance(p);
 			xm_xs_add_arg(f, filter_arg(p));
 		}
-		last_has_args = f->args.len > 0;
+		last_has_args = f->args.first != NULL;
 		filtered = true;
 		finish(p, f);
 		e = f;
@@ -1036,7 +1052,7 @@ static void end_item(struct parser *p)
 static void parse_items(struct parser *p, struct xm_xs_node *parent,
 		const struct xm_xs_token *open, item_fn item)
 {
-	unsigned indent = open->indent;
+	unsigned indent = line_indent(open);
 	unsigned newlines = 0;
 	for (;;) {
 		struct xm_xs_token *t = peek(p);
@@ -1048,7 +1064,7 @@ static void parse_items(struct parser *p, struct xm_xs_node *parent,
 		/* unclosed() last: indentation alone clears well-formed text. */
 		bool line_start = t->flags & XM_XS_TF_LINE_START;
 		if (t->kind == XM_XS_T_RBRACE) {
-			if (line_start && t->col < indent && parent->items.len && unclosed(p)) {
+			if (line_start && t->col < indent && parent->items.first && unclosed(p)) {
 				report_missing_close(p, parent, open);
 				return;
 			}
@@ -1464,7 +1480,8 @@ static void document(struct parser *p, struct xm_xs_node *doc)
 				"verb=GET {`, found %s", xm_xs_tok_name(t->kind));
 			skip_line(p);
 		}
-		if (n && newlines >= 2 && doc->items.len > 1) {
+		/* Not the document's first item. */
+		if (n && newlines >= 2 && doc->items.first != doc->items.last) {
 			n->flags |= XM_XS_F_BLANK_BEFORE;
 		}
 		newlines = 0;
@@ -1477,26 +1494,56 @@ static void document(struct parser *p, struct xm_xs_node *doc)
 	}
 }
 
-static void lex_all(struct parser *p, const char *src, size_t len)
+/*
+ * Tokens the entry points keep in their frame (6 KB): the compiler's output
+ * averages about 100 tokens a file and an SDK expression a handful, so most
+ * parses need no malloc() and free() for the array.
+ */
+enum { STACK_TOKENS = 256 };
+
+/* Lexes the whole text into stack (STACK_TOKENS long) or, when it needs
+ * more, into the heap; free_tokens() releases it. */
+static void lex_all(struct parser *p, const char *src, size_t len,
+		struct xm_xs_token *stack)
 {
 	struct xm_xs_lexer lx;
 	xm_xs_lexer_init(&lx, src, len, p->diags);
 	/* Formatted XanoScript runs at about one token per 4 bytes, short
 	 * expressions at more: room for one per 3 bytes avoids regrowing. */
-	size_t cap = len / 3 + 16;
-	p->toks = xm_reallocarray(NULL, cap, sizeof(*p->toks));
+	size_t cap = len / 3 + 16, n = 0;
+	struct xm_xs_token *toks = stack;
+	if (cap > STACK_TOKENS) {
+		toks = xm_reallocarray(NULL, cap, sizeof(*toks));
+	} else {
+		cap = STACK_TOKENS;
+	}
+	/* The array and its count stay in locals until the end: p is seen by
+	 * no one while lexing, but the compiler cannot know that. */
 	for (;;) {
-		if (p->ntoks == cap) {
+		if (n == cap) {
 			cap *= 2;
-			p->toks = xm_reallocarray(p->toks, cap, sizeof(*p->toks));
+			if (toks == stack) {
+				toks = xm_reallocarray(NULL, cap, sizeof(*toks));
+				memcpy(toks, stack, n * sizeof(*toks));
+			} else {
+				toks = xm_reallocarray(toks, cap, sizeof(*toks));
+			}
 		}
-		struct xm_xs_token *t = &p->toks[p->ntoks++];
-		if (xm_xs_lex_next(&lx, t) == XM_XS_T_EOF) {
+		if (xm_xs_lex_next(&lx, &toks[n++]) == XM_XS_T_EOF) {
 			break;
 		}
 	}
+	p->toks = toks;
+	p->ntoks = n;
 	p->unclosed = -1;
 	p->cur = p->toks;
+}
+
+static void free_tokens(struct parser *p, struct xm_xs_token *stack)
+{
+	if (p->toks != stack) {
+		free(p->toks);
+	}
 }
 
 /* A NUL byte means binary data, and would cut the strings of the tree. */
@@ -1523,6 +1570,10 @@ static bool acceptable(const char *src, size_t len, const struct xm_xs_parse_opt
 		struct xm_diags *diags)
 {
 	size_t max_bytes = opts && opts->max_bytes ? opts->max_bytes : XM_XS_MAX_BYTES;
+	/* Positions and token lengths are unsigned (lex.h). */
+	if (max_bytes > UINT_MAX) {
+		max_bytes = UINT_MAX;
+	}
 	if (len > max_bytes) {
 		xm_diags_add(diags, XM_SEV_ERROR, 1, 1, 1, "too-large", NULL,
 			"the text is %zu bytes; the limit is %zu", len, max_bytes);
@@ -1555,7 +1606,8 @@ struct xm_xs_node *xm_xs_parse(struct xm_arena *arena, const char *src, size_t l
 	if (!acceptable(src, len, opts, diags)) {
 		return file;
 	}
-	lex_all(&p, src, len);
+	struct xm_xs_token stack[STACK_TOKENS];
+	lex_all(&p, src, len, stack);
 	for (;;) {
 		struct xm_xs_token *t = peek(&p);
 		struct xm_xs_node *doc = node_at(&p, XM_XS_DOC, t);
@@ -1568,7 +1620,7 @@ struct xm_xs_node *xm_xs_parse(struct xm_arena *arena, const char *src, size_t l
 		advance(&p);
 	}
 	finish(&p, file);
-	free(p.toks);
+	free_tokens(&p, stack);
 	xm_diags_sort(diags);
 	return file;
 }
@@ -1589,7 +1641,8 @@ struct xm_xs_node *xm_xs_parse_expr(struct xm_arena *arena, const char *src, siz
 	if (!acceptable(src, len, opts, diags)) {
 		return xm_xs_node_new(arena, XM_XS_ERROR, 1, 1);
 	}
-	lex_all(&p, src, len);
+	struct xm_xs_token stack[STACK_TOKENS];
+	lex_all(&p, src, len, stack);
 	skip_newlines(&p);
 	struct xm_xs_node *x = parse_expr(&p);
 	skip_newlines(&p);
@@ -1598,7 +1651,7 @@ struct xm_xs_node *xm_xs_parse_expr(struct xm_arena *arena, const char *src, siz
 		err(&p, t, "syntax", "write one expression",
 			"expected the end of the expression, found %s", xm_xs_tok_name(t->kind));
 	}
-	free(p.toks);
+	free_tokens(&p, stack);
 	xm_diags_sort(diags);
 	return x;
 }

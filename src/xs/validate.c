@@ -175,15 +175,12 @@ static const char *literal_text(const struct xm_xs_node *v, bool *is_string)
 	return NULL;
 }
 
-/* Checks a value against a closed set; reports with what as the subject. */
-static void check_set(struct ctx *c, const struct xm_xs_node *v, enum xm_xs_set set,
-		const char *what)
+/* The report of a value text (of node v) outside a closed set; what is the
+ * subject of the message. */
+__attribute__((cold))
+static void report_set(struct ctx *c, const struct xm_xs_node *v, enum xm_xs_set set,
+		const char *what, const char *text)
 {
-	bool is_string = false;
-	const char *text = literal_text(v, &is_string);
-	if (!text || xm_xs_catalog_set_has(set, text, is_string)) {
-		return;
-	}
 	/* error_type and duplicates are open-ended in the engine: warn. */
 	enum xm_severity sev = set == XM_XS_SET_ERROR_TYPE || set == XM_XS_SET_DUPLICATES ?
 		XM_SEV_WARNING : XM_SEV_ERROR;
@@ -203,6 +200,37 @@ static void check_set(struct ctx *c, const struct xm_xs_node *v, enum xm_xs_set 
 	}
 	report(c, sev, at_node(v), "bad-value", sugg, "`%s` is not a valid %s; "
 		"it must be %s", text, what, xm_xs_catalog_set_text(set));
+}
+
+/* The literal text of v when it is not in the closed set, else NULL. */
+static const char *outside_set(const struct xm_xs_node *v, enum xm_xs_set set)
+{
+	bool is_string = false;
+	const char *text = literal_text(v, &is_string);
+	return text && !xm_xs_catalog_set_has(set, text, is_string) ? text : NULL;
+}
+
+/* Checks a value against a closed set; reports with what as the subject. */
+static void check_set(struct ctx *c, const struct xm_xs_node *v, enum xm_xs_set set,
+		const char *what)
+{
+	const char *text = outside_set(v, set);
+	if (text) {
+		report_set(c, v, set, what, text);
+	}
+}
+
+/* check_set() for the value of attribute attr: the subject, "`attr`
+ * value", is spelled out only when there is something to report. */
+static void check_attr_set(struct ctx *c, const struct xm_xs_node *v, enum xm_xs_set set,
+		const char *attr)
+{
+	const char *text = outside_set(v, set);
+	if (text) {
+		char what[96];
+		snprintf(what, sizeof(what), "`%s` value", attr);
+		report_set(c, v, set, what, text);
+	}
 }
 
 /* ---- expressions ---- */
@@ -388,9 +416,7 @@ static void check_attr_value(struct ctx *c, const char *owner, const struct xm_x
 			}
 		}
 	} else if (spec->set != XM_XS_SET_NONE) {
-		char what[96];
-		snprintf(what, sizeof(what), "`%s` value", a->name);
-		check_set(c, v, (enum xm_xs_set)spec->set, what);
+		check_attr_set(c, v, (enum xm_xs_set)spec->set, a->name);
 	}
 	if (same_name(a->name, "return") && v->kind == XM_XS_OBJECT) {
 		const struct xm_xs_node *type = xm_xs_find_item(v, XM_XS_PAIR, "type");
@@ -922,7 +948,9 @@ static void check_path_params(struct ctx *c, const struct xm_xs_node *con)
 			continue;
 		}
 		char param[104];
-		snprintf(param, sizeof(param), "%.*s", (int)(end - p - 1), p + 1);
+		size_t len = (size_t)(end - p - 1); /* at most 99: see above */
+		memcpy(param, p + 1, len);
+		param[len] = '\0';
 		if (c->inputs && xm_xs_find_item(c->inputs, XM_XS_DECL, param)) {
 			continue;
 		}

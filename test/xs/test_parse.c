@@ -92,7 +92,7 @@ START_TEST(query_construct)
 	struct xm_xs_node *verb = q->args.first;
 	ck_assert_str_eq(verb->name, "verb");
 	ck_assert_str_eq(verb->value->name, "GET");
-	ck_assert_uint_eq(q->items.len, 4);
+	ck_assert_uint_eq(xm_xs_list_len(&q->items), 4);
 	ck_assert_ptr_nonnull(xm_xs_find_attr(q, "api_group"));
 	struct xm_xs_node *input = xm_xs_find_item(q, XM_XS_BLOCK, "input");
 	ck_assert_ptr_nonnull(input);
@@ -148,14 +148,14 @@ START_TEST(declarations)
 		"  ]\n"
 		"}\n");
 	struct xm_xs_node *schema = xm_xs_find_item(t, XM_XS_BLOCK, "schema");
-	ck_assert_uint_eq(schema->items.len, 9);
+	ck_assert_uint_eq(xm_xs_list_len(&schema->items), 9);
 	struct xm_xs_node *created = nth(&schema->items, 1);
 	ck_assert(created->flags & XM_XS_F_OPTIONAL);
 	ck_assert_str_eq(created->value->name, "now");
 	struct xm_xs_node *note = nth(&schema->items, 2);
 	ck_assert(note->flags & XM_XS_F_NULLABLE);
 	ck_assert(note->flags & XM_XS_F_OPTIONAL);
-	ck_assert_uint_eq(note->args.len, 2);
+	ck_assert_uint_eq(xm_xs_list_len(&note->args), 2);
 	struct xm_xs_node *scores = nth(&schema->items, 3);
 	ck_assert(scores->flags & XM_XS_F_ARRAY);
 	ck_assert_str_eq(scores->extra, "1:10");
@@ -232,14 +232,14 @@ START_TEST(statements)
 	struct xm_xs_node *get = nth(&s->items, 0);
 	ck_assert_str_eq(get->name, "db.get");
 	ck_assert_str_eq(get->target->text, "user");
-	ck_assert_uint_eq(get->items.len, 2);
+	ck_assert_uint_eq(xm_xs_list_len(&get->items), 2);
 	ck_assert_str_eq(get->as->name, "user");
 	ck_assert(!(get->flags & XM_XS_F_AS_BEFORE));
 	struct xm_xs_node *var = nth(&s->items, 1);
 	ck_assert(var->flags & XM_XS_F_DISABLED);
 	ck_assert_int_eq(var->target->kind, XM_XS_VAR);
 	struct xm_xs_node *add = nth(&s->items, 2);
-	ck_assert_uint_eq(add->items.len, 1);
+	ck_assert_uint_eq(xm_xs_list_len(&add->items), 1);
 	ck_assert_ptr_null(nth(&s->items, 3)->target);
 	ck_assert_str_eq(nth(&s->items, 3)->as->name, "id");
 	ck_assert_str_eq(nth(&s->items, 4)->target->name, "post");
@@ -334,19 +334,19 @@ START_TEST(expressions)
 	ck_assert_int_eq(e->arg->value->kind, XM_XS_PAREN);
 	ck_assert(e->rhs->flags & XM_XS_F_SINGLE);
 	e = value_of("$rows[0].id");
-	ck_assert_uint_eq(e->items.len, 2);
+	ck_assert_uint_eq(xm_xs_list_len(&e->items), 2);
 	ck_assert_int_eq(e->items.first->kind, XM_XS_INDEX);
 	ck_assert_str_eq(e->items.last->name, "id");
 	e = value_of("$env.$remote_ip");
 	ck_assert_str_eq(e->items.first->name, "$remote_ip");
 	e = value_of("$items|map:$$.name|filter:$$.a == 1|reduce:$$+$result:0");
 	ck_assert_str_eq(e->name, "reduce");
-	ck_assert_uint_eq(e->args.len, 2);
+	ck_assert_uint_eq(xm_xs_list_len(&e->args), 2);
 	ck_assert_int_eq(e->args.first->op, XM_XS_OP_ADD);
 	ck_assert_int_eq(e->value->args.first->op, XM_XS_OP_EQ);
 	ck_assert_str_eq(e->value->value->args.first->name, "$");
 	e = value_of("{a: 1, \"b c\": [1, 2], post.id: {}}");
-	ck_assert_uint_eq(e->items.len, 3);
+	ck_assert_uint_eq(xm_xs_list_len(&e->items), 3);
 	ck_assert(nth(&e->items, 1)->flags & XM_XS_F_QUOTED);
 	ck_assert_str_eq(nth(&e->items, 2)->name, "post.id");
 	e = value_of("!int \"42\"");
@@ -401,7 +401,7 @@ START_TEST(schedules_and_multidoc)
 		"  }\n"
 		"}\n");
 	ck_assert_uint_eq(diags.len, 0);
-	ck_assert_uint_eq(file->items.len, 2);
+	ck_assert_uint_eq(xm_xs_list_len(&file->items), 2);
 	struct xm_xs_node *task = file->items.first->items.first;
 	struct xm_xs_node *sched = xm_xs_find_attr(task, "schedule");
 	struct xm_xs_node *ts = sched->value->items.first->items.first->value;
@@ -434,7 +434,7 @@ START_TEST(middleware_and_table_trigger)
 		"  response_strategy = \"merge\"\n"
 		"}\n");
 	ck_assert_str_eq(m->name, "middleware");
-	ck_assert_uint_eq(m->items.len, 5);
+	ck_assert_uint_eq(xm_xs_list_len(&m->items), 5);
 	struct xm_xs_node *t = parse_ok(
 		"table_trigger \"on_post\" {\n"
 		"  table = \"post\"\n"
@@ -451,8 +451,8 @@ START_TEST(middleware_and_table_trigger)
 		"  }\n"
 		"}\n");
 	ck_assert_str_eq(t->name, "table_trigger");
-	ck_assert_uint_eq(xm_xs_find_attr(t, "actions")->value->items.len, 4);
-	ck_assert_uint_eq(xm_xs_find_item(t, XM_XS_BLOCK, "input")->items.len, 4);
+	ck_assert_uint_eq(xm_xs_list_len(&xm_xs_find_attr(t, "actions")->value->items), 4);
+	ck_assert_uint_eq(xm_xs_list_len(&xm_xs_find_item(t, XM_XS_BLOCK, "input")->items), 4);
 }
 END_TEST
 
@@ -605,7 +605,7 @@ START_TEST(limits)
 	xm_diags_finish(&diags);
 	xm_diags_init(&diags, 0);
 	struct xm_xs_node *file = xm_xs_parse(arena, "function f {\n}\n", 15, &opts, &diags);
-	ck_assert_uint_eq(file->items.len, 0);
+	ck_assert_uint_eq(xm_xs_list_len(&file->items), 0);
 	ck_assert_str_eq(diags.items[0].code, "too-large");
 	/* 100k nested arrays: one error, no stack overflow */
 	size_t n = 100000;
@@ -642,7 +642,7 @@ START_TEST(limits)
 	xm_diags_finish(&diags);
 	xm_diags_init(&diags, 0);
 	file = xm_xs_parse(arena, nul, sizeof(nul) - 1, NULL, &diags);
-	ck_assert_uint_eq(file->items.len, 0);
+	ck_assert_uint_eq(xm_xs_list_len(&file->items), 0);
 	ck_assert_uint_eq(diags.len, 1);
 	ck_assert_uint_eq(diags.items[0].line, 2);
 	ck_assert_uint_eq(diags.items[0].col, 16);
@@ -671,6 +671,39 @@ static struct xm_xs_node *parse_expr(const char *src)
 	return xm_xs_parse_expr(arena, src, strlen(src), NULL, &diags);
 }
 
+/* A short text dense with tokens (one per byte: under 720 bytes, more than
+ * 256 tokens) starts in the parser's array on the stack and must move to
+ * the heap on the way: every element must still be there, in order. */
+START_TEST(token_array_growth)
+{
+	enum { N = 300 };
+	struct xm_buf src = XM_BUF_INIT;
+	xm_buf_adds(&src, "[");
+	for (int i = 0; i < N; i++) {
+		xm_buf_addf(&src, "%d,", i % 10);
+	}
+	xm_buf_adds(&src, "9]");
+	ck_assert_uint_lt(src.len, 720);
+	struct xm_xs_node *e = parse_expr(xm_buf_str(&src));
+	ck_assert_uint_eq(diags.len, 0);
+	ck_assert_int_eq(e->kind, XM_XS_ARRAY);
+	ck_assert_uint_eq(xm_xs_list_len(&e->items), N + 1);
+	ck_assert_str_eq(e->items.last->text, "9");
+
+	struct xm_buf doc = XM_BUF_INIT;
+	xm_buf_addf(&doc, "query x verb=GET {\n  stack {\n    var $a {\n      value = %s\n"
+		"    }\n  }\n  response = $a\n}\n", xm_buf_str(&src));
+	ck_assert_uint_lt(doc.len, 720);
+	struct xm_xs_node *q = parse_ok(xm_buf_str(&doc));
+	struct xm_xs_node *var = xm_xs_find_item(q, XM_XS_BLOCK, "stack")->items.first;
+	struct xm_xs_node *value = xm_xs_find_attr(var, "value")->value;
+	ck_assert_uint_eq(xm_xs_list_len(&value->items), N + 1);
+	ck_assert_ptr_nonnull(xm_xs_find_attr(q, "response"));
+	xm_buf_finish(&doc);
+	xm_buf_finish(&src);
+}
+END_TEST
+
 START_TEST(lone_expressions)
 {
 	struct xm_xs_node *e = parse_expr("$a + $b * 2 == 7 && $c");
@@ -695,7 +728,7 @@ START_TEST(lone_expressions)
 	e = parse_expr("{\n  a: 1\n  b: [1,\n 2]\n}");
 	ck_assert_uint_eq(diags.len, 0);
 	ck_assert_int_eq(e->kind, XM_XS_OBJECT);
-	ck_assert_uint_eq(e->items.len, 2);
+	ck_assert_uint_eq(xm_xs_list_len(&e->items), 2);
 	e = parse_expr("$a == 1\n    && $b == 2");
 	ck_assert_uint_eq(diags.len, 0);
 	ck_assert_int_eq(e->op, XM_XS_OP_AND);
@@ -797,6 +830,7 @@ Suite *xm_test_suite(void)
 	tc = tcase_create("expressions");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, lone_expressions);
+	tcase_add_test(tc, token_array_growth);
 	tcase_add_test(tc, lone_expression_errors);
 	suite_add_tcase(s, tc);
 	return s;

@@ -176,16 +176,22 @@ enum xm_xs_flag {
 
 struct xm_xs_node;
 
+/* Siblings, linked by next. The list keeps no count (its users walk it from
+ * first to last; xm_xs_list_len() counts), which keeps a node at 128 bytes. */
 struct xm_xs_list {
 	struct xm_xs_node *first;
 	struct xm_xs_node *last;
-	size_t len;
 };
 
+/*
+ * 128 bytes (64-bit): the compiler builds a tree and parses its own output
+ * into a second one, so every node is allocated and zeroed twice per
+ * compile; kind, op and flags are therefore small integers, not enums.
+ */
 struct xm_xs_node {
-	enum xm_xs_kind kind;
-	enum xm_xs_op op;
-	unsigned flags;
+	unsigned char kind;   /* enum xm_xs_kind */
+	unsigned char op;     /* enum xm_xs_op */
+	unsigned short flags; /* enum xm_xs_flag */
 	unsigned line, col;
 	unsigned end_line, end_col;
 	const char *name;
@@ -218,6 +224,8 @@ struct xm_xs_node *xm_xs_node_new(struct xm_arena *arena, enum xm_xs_kind kind,
 		unsigned line, unsigned col);
 /* Appends child to list (child->next must be NULL); returns child. */
 struct xm_xs_node *xm_xs_list_append(struct xm_xs_list *list, struct xm_xs_node *child);
+/* The number of nodes in list (walks it). */
+size_t xm_xs_list_len(const struct xm_xs_list *list);
 /* xm_xs_list_append(&parent->items / &parent->args, child). Adding an item
  * to a CONSTRUCT, BLOCK, DECL or STMT also sets its BODY flag (set it by hand
  * for an empty `{ }` body). */

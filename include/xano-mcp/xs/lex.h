@@ -70,16 +70,17 @@ enum xm_xs_tok_flag {
 };
 
 /*
- * 32 bytes (64-bit): the parser keeps every token of a text in an array,
+ * 24 bytes (64-bit): the parser keeps every token of a text in an array,
  * and the re-parse of the compiler's own output fills one per compile, so
- * the kind, operator and flags are bytes and the end is not stored (see
- * xm_xs_tok_end()).
+ * the kind, operator and flags are bytes, the length is an unsigned (texts
+ * are far below 4 GiB, see lexer_init) and the end is not stored (see
+ * xm_xs_tok_end()). The indentation of a token's line is the column of the
+ * nearest token at or before it flagged LINE_START.
  */
 struct xm_xs_token {
 	const char *text;    /* into the source */
-	size_t len;
+	unsigned len;
 	unsigned line, col;
-	unsigned indent;     /* column of the first token on this token's line */
 	unsigned char kind;  /* enum xm_xs_tok */
 	unsigned char op;    /* enum xm_xs_op, for OP (`=` is ASSIGN, not OP) */
 	unsigned char flags; /* enum xm_xs_tok_flag */
@@ -92,12 +93,14 @@ struct xm_xs_lexer {
 	unsigned line;
 	size_t line_start;   /* offset of the current line's first byte */
 	bool code_on_line;   /* a non-comment token was seen on this line */
-	unsigned indent;     /* column of the first token on the current line */
 	bool in_filters;     /* inside a filters= list */
 	struct xm_diags *diags;
 };
 
-/* src need not be NUL-terminated; it must outlive the tokens. */
+/* src need not be NUL-terminated; it must outlive the tokens. Positions
+ * and lengths are unsigned, so len must stay below 4 GiB (the parser
+ * refuses more than XM_XS_MAX_BYTES unless told otherwise, and never
+ * takes more than UINT_MAX bytes). */
 void xm_xs_lexer_init(struct xm_xs_lexer *lx, const char *src, size_t len,
 		struct xm_diags *diags);
 
@@ -117,7 +120,7 @@ static inline void xm_xs_tok_end(const struct xm_xs_token *tok, unsigned *line,
 		return;
 	}
 	*line = tok->line;
-	*col = tok->col + (unsigned)tok->len;
+	*col = tok->col + tok->len;
 }
 
 /* "identifier", "`{`", "end of line", ... for messages. */

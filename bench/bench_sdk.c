@@ -29,6 +29,7 @@
 
 #include "xano-mcp/core/buf.h"
 #include "xano-mcp/core/arena.h"
+#include "machine.h"
 #include "sdk_files.h"
 #include "xano-mcp/ops/compile.h"
 #include "xano-mcp/sdk/autofix.h"
@@ -212,6 +213,7 @@ int main(int argc, char **argv)
 	throughput("front end (to the tree)", front);
 	if (!getenv("XM_BENCH_ONCE")) {
 		process(argc > 1 ? argv[1] : "build/xano-mcp", "examples/app/api/auth/me.js");
+		bench_machine_report();
 	}
 	for (size_t i = 0; i < nfiles; i++) {
 		free(files[i].text);

@@ -305,51 +305,50 @@ static inline enum xm_sdk_tok lex_token(struct xm_sdk_lexer *lx, struct xm_sdk_t
 	return tok->kind;
 }
 
+/* Skips spaces and line breaks from pos (setting *nl when it crosses one);
+ * returns where something else starts. */
+static inline size_t skip_blank(struct xm_sdk_lexer *lx, size_t pos, bool *nl)
+{
+	const unsigned char *src = (const unsigned char *)lx->src;
+	for (; pos < lx->len; pos++) {
+		unsigned char c = src[pos];
+		if (c == '\n') {
+			newline(lx, pos + 1);
+			*nl = true;
+		} else if (!(byte_class[c] & C_SPACE)) {
+			break;
+		}
+	}
+	return pos;
+}
+
+static bool at_comment(const struct xm_sdk_lexer *lx, size_t pos)
+{
+	return pos + 1 < lx->len && lx->src[pos] == '/' &&
+		(lx->src[pos + 1] == '/' || lx->src[pos + 1] == '*');
+}
+
 /* xm_sdk_lex_next() once a comment is in the way: skips comments and
- * spaces, then lexes the token. */
+ * spaces, then lexes the token. Out of line, so that the common path,
+ * with no comment, keeps no registers for the calls. */
 __attribute__((noinline))
 static enum xm_sdk_tok lex_after_comment(struct xm_sdk_lexer *lx, struct xm_sdk_token *tok,
 		size_t pos, bool nl)
 {
-	const unsigned char *src = (const unsigned char *)lx->src;
-	while (pos < lx->len) {
-		unsigned char c = src[pos];
-		if (byte_class[c] & C_SPACE) {
-			pos++;
-		} else if (c == '\n') {
-			pos++;
-			newline(lx, pos);
-			nl = true;
-		} else if (c == '/' && pos + 1 < lx->len &&
-				(src[pos + 1] == '/' || src[pos + 1] == '*')) {
-			lx->pos = pos;
-			nl |= skip_comment(lx);
-			pos = lx->pos;
-		} else {
-			break;
-		}
-	}
+	do {
+		lx->pos = pos;
+		nl |= skip_comment(lx);
+		pos = skip_blank(lx, lx->pos, &nl);
+	} while (at_comment(lx, pos));
 	return lex_token(lx, tok, pos, nl);
 }
 
 enum xm_sdk_tok xm_sdk_lex_next(struct xm_sdk_lexer *lx, struct xm_sdk_token *tok)
 {
-	const unsigned char *src = (const unsigned char *)lx->src;
-	size_t pos = lx->pos, len = lx->len;
 	bool nl = false;
-	while (pos < len) {
-		unsigned char c = src[pos];
-		if (byte_class[c] & C_SPACE) {
-			pos++;
-		} else if (c == '\n') {
-			pos++;
-			newline(lx, pos);
-			nl = true;
-		} else if (c == '/' && pos + 1 < len && (src[pos + 1] == '/' || src[pos + 1] == '*')) {
-			return lex_after_comment(lx, tok, pos, nl);
-		} else {
-			break;
-		}
+	size_t pos = skip_blank(lx, lx->pos, &nl);
+	if (at_comment(lx, pos)) {
+		return lex_after_comment(lx, tok, pos, nl);
 	}
 	return lex_token(lx, tok, pos, nl);
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xano-mcp/core/scan.h"
 #include "xano-mcp/core/xalloc.h"
 #include "xano-mcp/sdk/autofix.h"
 
@@ -149,21 +150,6 @@ static const unsigned char special[256] = {
 	[']'] = 1, ['{'] = 1, ['}'] = 1, [0xe2] = 1,
 };
 
-/* Bytes that may end or escape a string, by the quote that opened it (one
- * bit per quote), and those that matter whatever the quote: a backslash, a
- * line break, the lead byte of a typographic quote. */
-enum { Q_SINGLE = 1, Q_DOUBLE = 2, Q_BACK = 4, Q_ANY = 7 };
-
-static const unsigned char string_stop[256] = {
-	['\''] = Q_SINGLE, ['"'] = Q_DOUBLE, ['`'] = Q_BACK,
-	['\\'] = Q_ANY, ['\n'] = Q_ANY, [0xe2] = Q_ANY,
-};
-
-static unsigned quote_bit(char q)
-{
-	return q == '\'' ? Q_SINGLE : q == '"' ? Q_DOUBLE : Q_BACK;
-}
-
 /*
  * The repaired text is the source with a few bytes replaced or dropped, and
  * most code needs no repair at all: the scan only copies what lies before a
@@ -202,7 +188,6 @@ static size_t repair_string(struct copier *cp, size_t len, size_t i, int sq,
 {
 	const char *src = cp->src;
 	char q = sq ? (char)sq : src[i];
-	unsigned bit = quote_bit(q);
 	size_t k = i + 1;
 	if (sq) {
 		replace(cp, i, 3, q);
@@ -211,9 +196,7 @@ static size_t repair_string(struct copier *cp, size_t len, size_t i, int sq,
 	while (k < len) {
 		/* Most of a string is bytes that can neither end nor escape it
 		 * (nor start a typographic quote). */
-		while (k < len && !(string_stop[(unsigned char)src[k]] & bit)) {
-			k++;
-		}
+		k = xm_scan_any4(src, k, len, q, '\\', '\n', (char)0xe2);
 		if (k >= len) {
 			break;
 		}

@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "xano-mcp/core/buf.h"
+#include "xano-mcp/core/scan.h"
 #include "xano-mcp/sdk/lex.h"
 
 void xm_sdk_lexer_init(struct xm_sdk_lexer *lx, const char *src, size_t len,
@@ -27,14 +28,13 @@ static void newline(struct xm_sdk_lexer *lx, size_t next_pos)
 /*
  * Byte classes for the loops that run once per byte of SDK source (0x80
  * and up: none of them): the bytes that start a name, that continue one,
- * where a quoted string or a template needs a closer look, the spaces, and
+ * where a template literal needs a closer look, the spaces, and
  * punctuation, split into the bytes that are a token on their own and
  * those that may start a longer operator (see punct_len()).
  */
 enum {
 	C_NAME_START = 1,
 	C_NAME = 2,
-	C_STOP_QUOTED = 4,   /* backslash, line break, either quote */
 	C_STOP_TEMPLATE = 8, /* backslash, line break, backtick, $ { } */
 	C_SPACE = 16,        /* space, \t \v \f \r (a line break is not) */
 	C_PUNCT = 32,        /* one byte, one token */
@@ -47,9 +47,8 @@ enum {
 
 static const unsigned char byte_class[256] = {
 	['\t'] = C_SPACE, ['\v'] = C_SPACE, ['\f'] = C_SPACE, ['\r'] = C_SPACE, [' '] = C_SPACE,
-	['\n'] = C_STOP_QUOTED | C_STOP_TEMPLATE,
-	['"'] = C_STOP_QUOTED, ['\''] = C_STOP_QUOTED, ['`'] = C_STOP_TEMPLATE,
-	['\\'] = C_STOP_QUOTED | C_STOP_TEMPLATE | P,
+	['\n'] = C_STOP_TEMPLATE, ['`'] = C_STOP_TEMPLATE,
+	['\\'] = C_STOP_TEMPLATE | P,
 	['$'] = NS | C_STOP_TEMPLATE, ['_'] = NS,
 	['{'] = C_STOP_TEMPLATE | P, ['}'] = C_STOP_TEMPLATE | P,
 	['#'] = P, ['%'] = P, ['('] = P, [')'] = P, ['*'] = P, ['+'] = P, [','] = P,
@@ -143,14 +142,17 @@ static size_t punct_len(const char *s, size_t avail)
 static bool scan_quoted(struct xm_sdk_lexer *lx, char quote)
 {
 	int depth = 0; /* ${ … } nesting inside a template */
-	const unsigned char stop = quote == '`' ? C_STOP_TEMPLATE : C_STOP_QUOTED;
 	const unsigned char *src = (const unsigned char *)lx->src;
 	lx->pos++;
 	while (lx->pos < lx->len) {
-		/* Plain text (most of a string) goes by in one tight loop. */
+		/* Plain text (most of a string) goes by in one scan. */
 		size_t pos = lx->pos, len = lx->len;
-		while (pos < len && !(byte_class[src[pos]] & stop)) {
-			pos++;
+		if (quote != '`') {
+			pos = xm_scan_any4(lx->src, pos, len, '\\', '\n', '\'', '"');
+		} else {
+			while (pos < len && !(byte_class[src[pos]] & C_STOP_TEMPLATE)) {
+				pos++;
+			}
 		}
 		lx->pos = pos;
 		if (pos == len) {

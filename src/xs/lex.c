@@ -609,93 +609,65 @@ static void report(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 }
 
 /*
- * The kinds of the one-byte tokens that mean the same everywhere outside a
- * filter list (0: the byte needs lex_token()). Looked up once per token so
- * the most frequent tokens of formatted XanoScript skip the dispatch chain.
+ * What the first byte of a token says outside a filter list, so that one
+ * load and one compare send the tokens of formatted XanoScript to their
+ * path: a kind below LEAD_NAME is a one-byte token of that kind (a line
+ * break included), then names, runs of spaces, quotes and `$`; 0 is
+ * everything else, for lex_token(). `=` is here for `==` and the rest to be
+ * told apart by the byte after it (see xm_xs_lex_next()).
  */
-static const unsigned char single_kind[256] = {
+enum { LEAD_NAME = 32, LEAD_SPACE, LEAD_QUOTE, LEAD_VAR };
+
+#define LEAD_LETTERS(first) \
+	[first + 0] = LEAD_NAME, [first + 1] = LEAD_NAME, [first + 2] = LEAD_NAME, \
+	[first + 3] = LEAD_NAME, [first + 4] = LEAD_NAME, [first + 5] = LEAD_NAME, \
+	[first + 6] = LEAD_NAME, [first + 7] = LEAD_NAME, [first + 8] = LEAD_NAME, \
+	[first + 9] = LEAD_NAME, [first + 10] = LEAD_NAME, [first + 11] = LEAD_NAME, \
+	[first + 12] = LEAD_NAME, [first + 13] = LEAD_NAME, [first + 14] = LEAD_NAME, \
+	[first + 15] = LEAD_NAME, [first + 16] = LEAD_NAME, [first + 17] = LEAD_NAME, \
+	[first + 18] = LEAD_NAME, [first + 19] = LEAD_NAME, [first + 20] = LEAD_NAME, \
+	[first + 21] = LEAD_NAME, [first + 22] = LEAD_NAME, [first + 23] = LEAD_NAME, \
+	[first + 24] = LEAD_NAME, [first + 25] = LEAD_NAME
+
+static const unsigned char lead[256] = {
+	['\n'] = XM_XS_T_NEWLINE,
 	['{'] = XM_XS_T_LBRACE, ['}'] = XM_XS_T_RBRACE,
 	['['] = XM_XS_T_LBRACKET, [']'] = XM_XS_T_RBRACKET,
 	['('] = XM_XS_T_LPAREN, [')'] = XM_XS_T_RPAREN,
 	[','] = XM_XS_T_COMMA, [':'] = XM_XS_T_COLON, ['.'] = XM_XS_T_DOT,
+	['='] = XM_XS_T_ASSIGN,
+	LEAD_LETTERS('a'), LEAD_LETTERS('A'), ['_'] = LEAD_NAME,
+	[' '] = LEAD_SPACE, ['\t'] = LEAD_SPACE, ['\r'] = LEAD_SPACE,
+	['\f'] = LEAD_SPACE, ['\v'] = LEAD_SPACE,
+	['"'] = LEAD_QUOTE, ['\''] = LEAD_QUOTE, ['$'] = LEAD_VAR,
 };
 
-enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
+/* The bytes that stop the plain run of a one-line string: bit 0 for a
+ * `"…"` string, bit 1 for a `'…'` one, bit 2 for both (a line break ends
+ * it unterminated, a backslash escapes). */
+static const unsigned char string_stop[256] = {
+	['"'] = 1, ['\''] = 2, ['\n'] = 4, ['\\'] = 4,
+};
+
+/*
+ * Every token that the fast path of xm_xs_lex_next() does not finish: the
+ * rare kinds, the end of the text, filter lists, and the malformed ones
+ * (unterminated strings, `$` without a name), which it hands over from
+ * their first byte. pos is the token's first byte, flags its flags so far.
+ */
+__attribute__((noinline))
+static enum xm_xs_tok lex_slow(struct xm_xs_lexer *lx, struct xm_xs_token *tok, size_t pos,
+		unsigned flags)
 {
-	/* Indentation makes spaces the most frequent byte: skip them with
-	 * locals rather than through lx. */
-	size_t start = lx->pos, pos = start, len = lx->len;
-	const char *src = lx->src;
-	while (pos < len) {
-		char c = src[pos];
-		/* One compare settles the common bytes: a space, or anything
-		 * above it; only control bytes take the full test. */
-		if (c != ' ' && ((unsigned char)c > ' ' || !is_space(c))) {
-			break;
-		}
-		pos++;
-	}
 	lx->pos = pos;
-	unsigned flags = 0;
-	if (pos > start) {
-		flags = XM_XS_TF_SPACE_BEFORE;
-		lx->in_filters = false;
-	}
-	unsigned col = (unsigned)(pos - lx->line_start) + 1;
-	if (!lx->code_on_line) {
-		flags |= XM_XS_TF_LINE_START;
-	}
 	tok->kind = XM_XS_T_EOF;
-	tok->op = XM_XS_OP_NONE;
-	tok->flags = flags;
-	tok->line = lx->line;
-	tok->col = col;
-	tok->text = src + pos;
-	if (pos < len) {
-		unsigned char c = (unsigned char)src[pos];
+	tok->flags = (unsigned char)flags;
+	if (pos < lx->len) {
+		unsigned char c = (unsigned char)lx->src[pos];
 		/* A line break ends a filter list, and so does the `{` of
 		 * `filters=trim{` (the metadata block). */
 		if (c == '\n' || c == '{') {
 			lx->in_filters = false;
-		}
-		/* The three most frequent kinds return at once: each is code
-		 * (or a line break) on one line and never an error, so the
-		 * bookkeeping below, for what lex_token() makes, does not apply. */
-		unsigned single = lx->in_filters ? 0 : single_kind[c];
-		if (single) {
-			tok->kind = (unsigned char)single;
-			tok->len = 1;
-			lx->pos = pos + 1;
-			lx->code_on_line = true;
-			return tok->kind;
-		}
-		if (c == '\n') {
-			tok->kind = XM_XS_T_NEWLINE;
-			tok->len = 1;
-			tok->flags |= XM_XS_TF_MULTILINE;
-			lx->pos = pos + 1;
-			lx->line++;
-			lx->line_start = lx->pos;
-			lx->code_on_line = false;
-			return XM_XS_T_NEWLINE;
-		}
-		if (!lx->in_filters && name_byte[c] && !is_digit(c)) {
-			/* Scanned here with locals; only a name of seven
-			 * bytes may be `filters=`, which lex_ident() sorts out. */
-			size_t end = pos + 1;
-			while (end < len && name_byte[(unsigned char)src[end]]) {
-				end++;
-			}
-			if (end - pos == 7) {
-				lex_ident(lx, tok);
-				end = lx->pos;
-			} else {
-				tok->kind = XM_XS_T_IDENT;
-				lx->pos = end;
-			}
-			tok->len = (unsigned)(end - pos);
-			lx->code_on_line = true;
-			return tok->kind;
 		}
 		lex_token(lx, tok);
 	}
@@ -712,4 +684,104 @@ enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 		report(lx, tok);
 	}
 	return tok->kind;
+}
+
+/*
+ * The fast path: names, one-byte tokens and line breaks (three quarters of
+ * the tokens of formatted XanoScript), one-line strings and variables, each
+ * with the bookkeeping it needs and no more, in locals; everything else goes
+ * to lex_slow() from the token's first byte.
+ */
+enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
+{
+	const unsigned char *s = (const unsigned char *)lx->src;
+	size_t pos = lx->pos, len = lx->len, end;
+	unsigned flags = lx->code_on_line ? 0 : XM_XS_TF_LINE_START;
+	unsigned cls = pos < len ? lead[s[pos]] : 0, kind;
+	/* Indentation makes spaces the most frequent byte. */
+	if (cls == LEAD_SPACE) {
+		flags |= XM_XS_TF_SPACE_BEFORE;
+		lx->in_filters = false;
+		do {
+			pos++;
+			cls = pos < len ? lead[s[pos]] : 0;
+		} while (cls == LEAD_SPACE);
+	}
+	tok->text = (const char *)s + pos;
+	tok->line = lx->line;
+	tok->col = (unsigned)(pos - lx->line_start) + 1;
+	tok->op = XM_XS_OP_NONE;
+	if (lx->in_filters) {
+		/* Only a line break or `{` ends the list (lex_slow() says why). */
+		if (cls != XM_XS_T_NEWLINE && cls != XM_XS_T_LBRACE) {
+			return lex_slow(lx, tok, pos, flags);
+		}
+		lx->in_filters = false;
+	}
+	if (cls == LEAD_NAME) {
+		end = pos + 1;
+		while (end < len && name_byte[s[end]]) {
+			end++;
+		}
+		/* `filters=` (lex_ident()); a name right before `=` is rare. */
+		if (end < len && s[end] == '=') {
+			return lex_slow(lx, tok, pos, flags);
+		}
+		kind = XM_XS_T_IDENT;
+	} else if (cls - 1 < LEAD_NAME - 1) {
+		/* `==`, `===` and `==?` start with `=`, and no other one-byte
+		 * token is followed by `=` in formatted text. */
+		if (pos + 1 < len && s[pos + 1] == '=') {
+			return lex_slow(lx, tok, pos, flags);
+		}
+		/* A line break without a branch: this one is taken at random. */
+		unsigned nl = cls == XM_XS_T_NEWLINE;
+		tok->kind = (unsigned char)cls;
+		tok->len = 1;
+		tok->flags = (unsigned char)(flags | nl * XM_XS_TF_MULTILINE);
+		lx->pos = pos + 1;
+		lx->line += nl;
+		lx->line_start = nl ? pos + 1 : lx->line_start;
+		lx->code_on_line = !nl;
+		return cls;
+	} else if (cls == LEAD_QUOTE) {
+		/* One line, no escapes in the common case; a long string, an
+		 * unterminated one and its report are lex_slow()'s. */
+		unsigned char q = s[pos];
+		unsigned stop = (q == '"' ? 1 : 2) | 4;
+		if (pos + 2 < len && s[pos + 1] == q && s[pos + 2] == q) {
+			return lex_slow(lx, tok, pos, flags);
+		}
+		end = pos + 1;
+		for (;;) {
+			while (end < len && !(string_stop[s[end]] & stop)) {
+				end++;
+			}
+			if (end == len || s[end] == '\n') {
+				return lex_slow(lx, tok, pos, flags);
+			}
+			if (s[end] == q) {
+				break;
+			}
+			/* A backslash: it escapes the next byte unless that
+			 * is a line break. */
+			end += end + 1 < len && s[end + 1] != '\n' ? 2 : 1;
+		}
+		end++;
+		kind = XM_XS_T_STRING;
+	} else if (cls == LEAD_VAR && pos + 1 < len && lead[s[pos + 1]] == LEAD_NAME) {
+		end = pos + 2;
+		while (end < len && name_byte[s[end]]) {
+			end++;
+		}
+		kind = XM_XS_T_VAR;
+	} else {
+		return lex_slow(lx, tok, pos, flags);
+	}
+	tok->kind = (unsigned char)kind;
+	tok->len = (unsigned)(end - pos);
+	tok->flags = (unsigned char)flags;
+	lx->pos = end;
+	lx->code_on_line = true;
+	return kind;
 }

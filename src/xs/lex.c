@@ -655,11 +655,23 @@ static const unsigned char string_stop[256] = {
  * (unterminated strings, `$` without a name), which it hands over from
  * their first byte. pos is the token's first byte, flags its flags so far.
  */
+/* Where the token at pos starts; its kind, length and flags are the
+ * caller's. */
+static inline void start_token(const struct xm_xs_lexer *lx, struct xm_xs_token *tok,
+		size_t pos)
+{
+	tok->text = lx->src + pos;
+	tok->line = lx->line;
+	tok->col = (unsigned)(pos - lx->line_start) + 1;
+	tok->op = XM_XS_OP_NONE;
+}
+
 __attribute__((noinline))
 static enum xm_xs_tok lex_slow(struct xm_xs_lexer *lx, struct xm_xs_token *tok, size_t pos,
 		unsigned flags)
 {
 	lx->pos = pos;
+	start_token(lx, tok, pos);
 	tok->kind = XM_XS_T_EOF;
 	tok->flags = (unsigned char)flags;
 	if (pos < lx->len) {
@@ -687,6 +699,47 @@ static enum xm_xs_tok lex_slow(struct xm_xs_lexer *lx, struct xm_xs_token *tok, 
 }
 
 /*
+ * A string on one line with no escapes, the common case, out of the fast
+ * path so that its registers are not saved for every token; a long
+ * string, an unterminated one and its report are lex_slow()'s.
+ */
+__attribute__((noinline))
+static enum xm_xs_tok lex_quoted(struct xm_xs_lexer *lx, struct xm_xs_token *tok, size_t pos,
+		unsigned flags)
+{
+	const unsigned char *s = (const unsigned char *)lx->src;
+	size_t len = lx->len, end;
+	unsigned char q = s[pos];
+	unsigned stop = (q == '"' ? 1 : 2) | 4;
+	if (pos + 2 < len && s[pos + 1] == q && s[pos + 2] == q) {
+		return lex_slow(lx, tok, pos, flags);
+	}
+	end = pos + 1;
+	for (;;) {
+		while (end < len && !(string_stop[s[end]] & stop)) {
+			end++;
+		}
+		if (end == len || s[end] == '\n') {
+			return lex_slow(lx, tok, pos, flags);
+		}
+		if (s[end] == q) {
+			break;
+		}
+		/* A backslash: it escapes the next byte unless that is a
+		 * line break. */
+		end += end + 1 < len && s[end + 1] != '\n' ? 2 : 1;
+	}
+	end++;
+	start_token(lx, tok, pos);
+	tok->kind = XM_XS_T_STRING;
+	tok->len = (unsigned)(end - pos);
+	tok->flags = (unsigned char)flags;
+	lx->pos = end;
+	lx->code_on_line = true;
+	return XM_XS_T_STRING;
+}
+
+/*
  * The fast path: names, one-byte tokens and line breaks (three quarters of
  * the tokens of formatted XanoScript), one-line strings and variables, each
  * with the bookkeeping it needs and no more, in locals; everything else goes
@@ -707,10 +760,6 @@ enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 			cls = pos < len ? lead[s[pos]] : 0;
 		} while (cls == LEAD_SPACE);
 	}
-	tok->text = (const char *)s + pos;
-	tok->line = lx->line;
-	tok->col = (unsigned)(pos - lx->line_start) + 1;
-	tok->op = XM_XS_OP_NONE;
 	if (lx->in_filters) {
 		/* Only a line break or `{` ends the list (lex_slow() says why). */
 		if (cls != XM_XS_T_NEWLINE && cls != XM_XS_T_LBRACE) {
@@ -736,6 +785,7 @@ enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 		}
 		/* A line break without a branch: this one is taken at random. */
 		unsigned nl = cls == XM_XS_T_NEWLINE;
+		start_token(lx, tok, pos);
 		tok->kind = (unsigned char)cls;
 		tok->len = 1;
 		tok->flags = (unsigned char)(flags | nl * XM_XS_TF_MULTILINE);
@@ -745,30 +795,7 @@ enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 		lx->code_on_line = !nl;
 		return cls;
 	} else if (cls == LEAD_QUOTE) {
-		/* One line, no escapes in the common case; a long string, an
-		 * unterminated one and its report are lex_slow()'s. */
-		unsigned char q = s[pos];
-		unsigned stop = (q == '"' ? 1 : 2) | 4;
-		if (pos + 2 < len && s[pos + 1] == q && s[pos + 2] == q) {
-			return lex_slow(lx, tok, pos, flags);
-		}
-		end = pos + 1;
-		for (;;) {
-			while (end < len && !(string_stop[s[end]] & stop)) {
-				end++;
-			}
-			if (end == len || s[end] == '\n') {
-				return lex_slow(lx, tok, pos, flags);
-			}
-			if (s[end] == q) {
-				break;
-			}
-			/* A backslash: it escapes the next byte unless that
-			 * is a line break. */
-			end += end + 1 < len && s[end + 1] != '\n' ? 2 : 1;
-		}
-		end++;
-		kind = XM_XS_T_STRING;
+		return lex_quoted(lx, tok, pos, flags);
 	} else if (cls == LEAD_VAR && pos + 1 < len && lead[s[pos + 1]] == LEAD_NAME) {
 		end = pos + 2;
 		while (end < len && name_byte[s[end]]) {
@@ -778,6 +805,7 @@ enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 	} else {
 		return lex_slow(lx, tok, pos, flags);
 	}
+	start_token(lx, tok, pos);
 	tok->kind = (unsigned char)kind;
 	tok->len = (unsigned)(end - pos);
 	tok->flags = (unsigned char)flags;

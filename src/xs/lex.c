@@ -64,6 +64,7 @@ void xm_xs_lexer_init(struct xm_xs_lexer *lx, const char *src, size_t len,
 	lx->src = src;
 	lx->len = len;
 	lx->line = 1;
+	lx->line_start_flag = XM_XS_TF_LINE_START;
 	lx->diags = diags;
 }
 
@@ -489,7 +490,7 @@ static void lex_filter_part(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 /* `---` alone on its line (trailing spaces allowed). */
 static bool at_separator(const struct xm_xs_lexer *lx)
 {
-	if (!looking_at(lx, "---") || lx->code_on_line) {
+	if (!looking_at(lx, "---") || !lx->line_start_flag) {
 		return false;
 	}
 	for (size_t i = 3;; i++) {
@@ -692,9 +693,9 @@ static enum xm_xs_tok lex_slow(struct xm_xs_lexer *lx, struct xm_xs_token *tok, 
 		tok->flags |= XM_XS_TF_MULTILINE;
 	}
 	if (tok->kind == XM_XS_T_NEWLINE) {
-		lx->code_on_line = false;
+		lx->line_start_flag = XM_XS_TF_LINE_START;
 	} else if (tok->kind != XM_XS_T_COMMENT && tok->kind != XM_XS_T_EOF) {
-		lx->code_on_line = true;
+		lx->line_start_flag = 0;
 	}
 	if (tok->kind == XM_XS_T_ERROR || (tok->flags & XM_XS_TF_UNTERMINATED)) {
 		report(lx, tok);
@@ -763,7 +764,7 @@ static enum xm_xs_tok lex_quoted(struct xm_xs_lexer *lx, struct xm_xs_token *tok
 	tok->len = (unsigned)(end - pos);
 	tok->flags = (unsigned char)flags;
 	lx->pos = end;
-	lx->code_on_line = true;
+	lx->line_start_flag = 0;
 	return XM_XS_T_STRING;
 }
 
@@ -838,7 +839,7 @@ enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 {
 	const unsigned char *s = (const unsigned char *)lx->src;
 	size_t pos = lx->pos, len = lx->len, end;
-	unsigned flags = lx->code_on_line ? 0 : XM_XS_TF_LINE_START;
+	unsigned flags = lx->line_start_flag;
 	unsigned cls = pos < len ? lead[s[pos]] : 0, kind;
 	/* Indentation makes spaces the most frequent byte. */
 	if (cls == LEAD_SPACE) {
@@ -882,7 +883,7 @@ enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 		lx->pos = pos + 1;
 		lx->line += nl;
 		lx->line_start = nl ? pos + 1 : lx->line_start;
-		lx->code_on_line = !nl;
+		lx->line_start_flag = (unsigned char)(nl * XM_XS_TF_LINE_START);
 		return cls;
 	} else if (cls == LEAD_QUOTE) {
 		return lex_quoted(lx, tok, pos, flags);
@@ -897,6 +898,6 @@ enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 	tok->len = (unsigned)(end - pos);
 	tok->flags = (unsigned char)flags;
 	lx->pos = end;
-	lx->code_on_line = true;
+	lx->line_start_flag = 0;
 	return kind;
 }

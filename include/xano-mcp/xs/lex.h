@@ -92,7 +92,9 @@ struct xm_xs_lexer {
 	size_t pos;
 	unsigned line;
 	size_t line_start;   /* offset of the current line's first byte */
-	bool code_on_line;   /* a non-comment token was seen on this line */
+	/* XM_XS_TF_LINE_START until a non-comment token is seen on the
+	 * line, then 0: the flag the next token takes, ready to use. */
+	unsigned char line_start_flag;
 	bool in_filters;     /* inside a filters= list */
 	struct xm_diags *diags;
 };

@@ -731,41 +731,29 @@ static inline size_t string_run_end(const unsigned char *s, size_t pos, size_t l
 }
 
 /*
- * A string on one line, the common case, out of the fast path so that its
- * registers are not saved for every token; a long string, an unterminated
- * one and its report are lex_slow()'s.
+ * The end of the string that starts at pos (its opening quote) when it is
+ * on one line, the common case; 0 for a long string and an unterminated
+ * one, which lex_slow() lexes and reports.
  */
-__attribute__((noinline))
-static enum xm_xs_tok lex_quoted(struct xm_xs_lexer *lx, struct xm_xs_token *tok, size_t pos,
-		unsigned flags)
+static inline size_t quoted_end(const unsigned char *s, size_t pos, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)lx->src;
-	size_t len = lx->len, end;
 	unsigned char q = s[pos];
 	if (pos + 2 < len && s[pos + 1] == q && s[pos + 2] == q) {
-		return lex_slow(lx, tok, pos, flags);
+		return 0;
 	}
-	end = pos + 1;
+	size_t end = pos + 1;
 	for (;;) {
 		end = string_run_end(s, end, len, q);
 		if (end == len || s[end] == '\n') {
-			return lex_slow(lx, tok, pos, flags);
+			return 0;
 		}
 		if (s[end] == q) {
-			break;
+			return end + 1;
 		}
 		/* A backslash: it escapes the next byte unless that is a
 		 * line break. */
 		end += end + 1 < len && s[end + 1] != '\n' ? 2 : 1;
 	}
-	end++;
-	start_token(lx, tok, pos);
-	tok->kind = XM_XS_T_STRING;
-	tok->len = (unsigned)(end - pos);
-	tok->flags = (unsigned char)flags;
-	lx->pos = end;
-	lx->line_start_flag = 0;
-	return XM_XS_T_STRING;
 }
 
 /*
@@ -832,72 +820,116 @@ static inline size_t name_run_end(const unsigned char *s, size_t pos, size_t len
 /*
  * The fast path: names, one-byte tokens and line breaks (three quarters of
  * the tokens of formatted XanoScript), one-line strings and variables, each
- * with the bookkeeping it needs and no more, in locals; everything else goes
- * to lex_slow() from the token's first byte.
+ * with the bookkeeping it needs and no more. The position, the line and
+ * where it starts stay in registers from token to token (the parser lexes
+ * a whole text at once); everything else goes to lex_slow() from the
+ * token's first byte, with the lexer brought up to date around the call.
  */
-enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
+size_t xm_xs_lex_many(struct xm_xs_lexer *lx, struct xm_xs_token *toks, size_t cap)
 {
 	const unsigned char *s = (const unsigned char *)lx->src;
-	size_t pos = lx->pos, len = lx->len, end;
-	unsigned flags = lx->line_start_flag;
-	unsigned cls = pos < len ? lead[s[pos]] : 0, kind;
-	/* Indentation makes spaces the most frequent byte. */
-	if (cls == LEAD_SPACE) {
-		flags |= XM_XS_TF_SPACE_BEFORE;
-		lx->in_filters = false;
-		do {
-			pos++;
-			/* One space between tokens, or a run of them */
-			if (pos < len && s[pos] == ' ') {
-				pos = spaces_end(s, pos + 1, len);
+	size_t len = lx->len, pos = lx->pos, line_start = lx->line_start, n = 0, end;
+	unsigned line = lx->line, line_flag = lx->line_start_flag;
+	while (n < cap) {
+		struct xm_xs_token *tok = &toks[n++];
+		unsigned flags = line_flag;
+		unsigned cls = pos < len ? lead[s[pos]] : 0, kind;
+		/* Indentation makes spaces the most frequent byte. */
+		if (cls == LEAD_SPACE) {
+			flags |= XM_XS_TF_SPACE_BEFORE;
+			lx->in_filters = false;
+			do {
+				pos++;
+				/* One space between tokens, or a run of them */
+				if (pos < len && s[pos] == ' ') {
+					pos = spaces_end(s, pos + 1, len);
+				}
+				cls = pos < len ? lead[s[pos]] : 0;
+			} while (cls == LEAD_SPACE);
+		}
+		if (lx->in_filters) {
+			/* Only a line break or `{` ends the list (lex_slow()
+			 * says why). */
+			if (cls != XM_XS_T_NEWLINE && cls != XM_XS_T_LBRACE) {
+				goto slow;
 			}
-			cls = pos < len ? lead[s[pos]] : 0;
-		} while (cls == LEAD_SPACE);
-	}
-	if (lx->in_filters) {
-		/* Only a line break or `{` ends the list (lex_slow() says why). */
-		if (cls != XM_XS_T_NEWLINE && cls != XM_XS_T_LBRACE) {
-			return lex_slow(lx, tok, pos, flags);
+			lx->in_filters = false;
 		}
-		lx->in_filters = false;
-	}
-	if (cls == LEAD_NAME) {
-		end = name_run_end(s, pos + 1, len);
-		/* `filters=` (lex_ident()); a name right before `=` is rare. */
-		if (end < len && s[end] == '=') {
-			return lex_slow(lx, tok, pos, flags);
+		if (cls == LEAD_NAME) {
+			end = name_run_end(s, pos + 1, len);
+			/* `filters=` (lex_ident()); a name right before `=`
+			 * is rare. */
+			if (end < len && s[end] == '=') {
+				goto slow;
+			}
+			kind = XM_XS_T_IDENT;
+		} else if (cls - 1 < LEAD_NAME - 1) {
+			/* `==`, `===` and `==?` start with `=`, and no other
+			 * one-byte token is followed by `=` in formatted
+			 * text. */
+			if (pos + 1 < len && s[pos + 1] == '=') {
+				goto slow;
+			}
+			/* A line break without a branch: this one is taken
+			 * at random. */
+			unsigned nl = cls == XM_XS_T_NEWLINE;
+			tok->text = (const char *)s + pos;
+			tok->len = 1;
+			tok->line = line;
+			tok->col = (unsigned)(pos - line_start) + 1;
+			tok->kind = (unsigned char)cls;
+			tok->op = XM_XS_OP_NONE;
+			tok->flags = (unsigned char)(flags | nl * XM_XS_TF_MULTILINE);
+			pos++;
+			line += nl;
+			line_start = nl ? pos : line_start;
+			line_flag = nl * XM_XS_TF_LINE_START;
+			continue;
+		} else if (cls == LEAD_QUOTE) {
+			end = quoted_end(s, pos, len);
+			if (!end) {
+				goto slow;
+			}
+			kind = XM_XS_T_STRING;
+		} else if (cls == LEAD_VAR && pos + 1 < len && lead[s[pos + 1]] == LEAD_NAME) {
+			end = name_run_end(s, pos + 2, len);
+			kind = XM_XS_T_VAR;
+		} else {
+			goto slow;
 		}
-		kind = XM_XS_T_IDENT;
-	} else if (cls - 1 < LEAD_NAME - 1) {
-		/* `==`, `===` and `==?` start with `=`, and no other one-byte
-		 * token is followed by `=` in formatted text. */
-		if (pos + 1 < len && s[pos + 1] == '=') {
-			return lex_slow(lx, tok, pos, flags);
+		tok->text = (const char *)s + pos;
+		tok->len = (unsigned)(end - pos);
+		tok->line = line;
+		tok->col = (unsigned)(pos - line_start) + 1;
+		tok->kind = (unsigned char)kind;
+		tok->op = XM_XS_OP_NONE;
+		tok->flags = (unsigned char)flags;
+		pos = end;
+		line_flag = 0;
+		continue;
+slow:
+		lx->pos = pos;
+		lx->line = line;
+		lx->line_start = line_start;
+		lx->line_start_flag = (unsigned char)line_flag;
+		kind = lex_slow(lx, tok, pos, flags);
+		pos = lx->pos;
+		line = lx->line;
+		line_start = lx->line_start;
+		line_flag = lx->line_start_flag;
+		if (kind == XM_XS_T_EOF) {
+			break;
 		}
-		/* A line break without a branch: this one is taken at random. */
-		unsigned nl = cls == XM_XS_T_NEWLINE;
-		start_token(lx, tok, pos);
-		tok->kind = (unsigned char)cls;
-		tok->len = 1;
-		tok->flags = (unsigned char)(flags | nl * XM_XS_TF_MULTILINE);
-		lx->pos = pos + 1;
-		lx->line += nl;
-		lx->line_start = nl ? pos + 1 : lx->line_start;
-		lx->line_start_flag = (unsigned char)(nl * XM_XS_TF_LINE_START);
-		return cls;
-	} else if (cls == LEAD_QUOTE) {
-		return lex_quoted(lx, tok, pos, flags);
-	} else if (cls == LEAD_VAR && pos + 1 < len && lead[s[pos + 1]] == LEAD_NAME) {
-		end = name_run_end(s, pos + 2, len);
-		kind = XM_XS_T_VAR;
-	} else {
-		return lex_slow(lx, tok, pos, flags);
 	}
-	start_token(lx, tok, pos);
-	tok->kind = (unsigned char)kind;
-	tok->len = (unsigned)(end - pos);
-	tok->flags = (unsigned char)flags;
-	lx->pos = end;
-	lx->line_start_flag = 0;
-	return kind;
+	lx->pos = pos;
+	lx->line = line;
+	lx->line_start = line_start;
+	lx->line_start_flag = (unsigned char)line_flag;
+	return n;
+}
+
+enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
+{
+	xm_xs_lex_many(lx, tok, 1);
+	return tok->kind;
 }

@@ -109,6 +109,11 @@ void xm_xs_lexer_init(struct xm_xs_lexer *lx, const char *src, size_t len,
 /* Reads the next token into tok; at the end returns XM_XS_T_EOF forever. */
 enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok);
 
+/* Reads up to cap tokens (cap > 0) into toks and returns how many, ending
+ * early after the EOF token; the same tokens as as many calls of
+ * xm_xs_lex_next(), for a caller that lexes a whole text. */
+size_t xm_xs_lex_many(struct xm_xs_lexer *lx, struct xm_xs_token *toks, size_t cap);
+
 /* The end of a token that holds a line break: counted from its text. */
 void xm_xs_tok_end_lines(const struct xm_xs_token *tok, unsigned *line, unsigned *col);
 

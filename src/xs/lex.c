@@ -1,6 +1,8 @@
 /*
- * The XanoScript lexer. One function per token family; xm_xs_lex_next()
- * dispatches on the first byte. See lex.h for the lexical decisions.
+ * The XanoScript lexer. xm_xs_lex_many() lexes the frequent tokens itself
+ * (see lead[]) and hands the rest to lex_slow(), whose lex_token()
+ * dispatches on the first byte to one function per token family. See
+ * lex.h for the lexical decisions.
  */
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -515,10 +517,8 @@ static void lex_comment(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 	advance(lx, n);
 }
 
-/* Every token but the most frequent ones (see xm_xs_lex_next()); out of
- * line so that the fast path keeps its registers. A switch on the first
- * byte: strings, variables and `=` are half the tokens of formatted
- * XanoScript, and a chain of tests made them wait behind every rarer kind. */
+/* Every token that xm_xs_lex_many() leaves to lex_slow(): the rare kinds
+ * and the malformed ones, by a switch on the first byte. */
 __attribute__((noinline))
 static void lex_token(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 {
@@ -619,7 +619,7 @@ static void report(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
  * path: a kind below LEAD_NAME is a one-byte token of that kind (a line
  * break included), then names, runs of spaces, quotes and `$`; 0 is
  * everything else, for lex_token(). `=` is here for `==` and the rest to be
- * told apart by the byte after it (see xm_xs_lex_next()).
+ * told apart by the byte after it (see xm_xs_lex_many()).
  */
 enum { LEAD_NAME = 32, LEAD_SPACE, LEAD_QUOTE, LEAD_VAR };
 
@@ -655,10 +655,10 @@ static const unsigned char string_stop[256] = {
 };
 
 /*
- * Every token that the fast path of xm_xs_lex_next() does not finish: the
- * rare kinds, the end of the text, filter lists, and the malformed ones
- * (unterminated strings, `$` without a name), which it hands over from
- * their first byte. pos is the token's first byte, flags its flags so far.
+ * Every token that xm_xs_lex_many() does not finish: the rare kinds, the
+ * end of the text, filter lists, and the malformed ones (unterminated
+ * strings, `$` without a name), which it hands over from their first
+ * byte. pos is the token's first byte, flags its flags so far.
  */
 /* Where the token at pos starts; its kind, length and flags are the
  * caller's. */

@@ -276,7 +276,8 @@ START_TEST(many_as_next)
 		"    var $u { value = `$a\n+ 1` ~ !int \"4\" ~ $$ ~ $ ~ \"open\n"
 		"  }\r\n"
 		"---\n"
-		"response = $x\x01 \xc3\xa9 a==b filters= \"abcdefghijklmnopqrstuvwxyz0123456789\"";
+		"response = $x\x01 \xc3\xa9 a==b filters= "
+		"\"abcdefghijklmnopqrstuvwxyz0123456789\"";
 	struct lexed one, many;
 	lex(&one, src);
 	ck_assert_int_eq(one.toks[one.n - 1].kind, XM_XS_T_EOF);

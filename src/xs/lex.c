@@ -1,7 +1,13 @@
 /*
- * The XanoScript lexer. One function per token family; xm_xs_lex_next()
- * dispatches on the first byte. See lex.h for the lexical decisions.
+ * The XanoScript lexer. xm_xs_lex_many() lexes the frequent tokens itself
+ * (see lead[]) and hands the rest to lex_slow(), whose lex_token()
+ * dispatches on the first byte to one function per token family. See
+ * lex.h for the lexical decisions.
  */
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -60,6 +66,7 @@ void xm_xs_lexer_init(struct xm_xs_lexer *lx, const char *src, size_t len,
 	lx->src = src;
 	lx->len = len;
 	lx->line = 1;
+	lx->line_start_flag = XM_XS_TF_LINE_START;
 	lx->diags = diags;
 }
 
@@ -485,7 +492,7 @@ static void lex_filter_part(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 /* `---` alone on its line (trailing spaces allowed). */
 static bool at_separator(const struct xm_xs_lexer *lx)
 {
-	if (!looking_at(lx, "---") || lx->code_on_line) {
+	if (!looking_at(lx, "---") || !lx->line_start_flag) {
 		return false;
 	}
 	for (size_t i = 3;; i++) {
@@ -510,10 +517,8 @@ static void lex_comment(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 	advance(lx, n);
 }
 
-/* Every token but the most frequent ones (see xm_xs_lex_next()); out of
- * line so that the fast path keeps its registers. A switch on the first
- * byte: strings, variables and `=` are half the tokens of formatted
- * XanoScript, and a chain of tests made them wait behind every rarer kind. */
+/* Every token that xm_xs_lex_many() leaves to lex_slow(): the rare kinds
+ * and the malformed ones, by a switch on the first byte. */
 __attribute__((noinline))
 static void lex_token(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 {
@@ -609,93 +614,77 @@ static void report(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 }
 
 /*
- * The kinds of the one-byte tokens that mean the same everywhere outside a
- * filter list (0: the byte needs lex_token()). Looked up once per token so
- * the most frequent tokens of formatted XanoScript skip the dispatch chain.
+ * What the first byte of a token says outside a filter list, so that one
+ * load and one compare send the tokens of formatted XanoScript to their
+ * path: a kind below LEAD_NAME is a one-byte token of that kind (a line
+ * break included), then names, runs of spaces, quotes and `$`; 0 is
+ * everything else, for lex_token(). `=` is here for `==` and the rest to be
+ * told apart by the byte after it (see xm_xs_lex_many()).
  */
-static const unsigned char single_kind[256] = {
+enum { LEAD_NAME = 32, LEAD_SPACE, LEAD_QUOTE, LEAD_VAR };
+
+#define LEAD_LETTERS(first) \
+	[first + 0] = LEAD_NAME, [first + 1] = LEAD_NAME, [first + 2] = LEAD_NAME, \
+	[first + 3] = LEAD_NAME, [first + 4] = LEAD_NAME, [first + 5] = LEAD_NAME, \
+	[first + 6] = LEAD_NAME, [first + 7] = LEAD_NAME, [first + 8] = LEAD_NAME, \
+	[first + 9] = LEAD_NAME, [first + 10] = LEAD_NAME, [first + 11] = LEAD_NAME, \
+	[first + 12] = LEAD_NAME, [first + 13] = LEAD_NAME, [first + 14] = LEAD_NAME, \
+	[first + 15] = LEAD_NAME, [first + 16] = LEAD_NAME, [first + 17] = LEAD_NAME, \
+	[first + 18] = LEAD_NAME, [first + 19] = LEAD_NAME, [first + 20] = LEAD_NAME, \
+	[first + 21] = LEAD_NAME, [first + 22] = LEAD_NAME, [first + 23] = LEAD_NAME, \
+	[first + 24] = LEAD_NAME, [first + 25] = LEAD_NAME
+
+static const unsigned char lead[256] = {
+	['\n'] = XM_XS_T_NEWLINE,
 	['{'] = XM_XS_T_LBRACE, ['}'] = XM_XS_T_RBRACE,
 	['['] = XM_XS_T_LBRACKET, [']'] = XM_XS_T_RBRACKET,
 	['('] = XM_XS_T_LPAREN, [')'] = XM_XS_T_RPAREN,
 	[','] = XM_XS_T_COMMA, [':'] = XM_XS_T_COLON, ['.'] = XM_XS_T_DOT,
+	['='] = XM_XS_T_ASSIGN,
+	LEAD_LETTERS('a'), LEAD_LETTERS('A'), ['_'] = LEAD_NAME,
+	[' '] = LEAD_SPACE, ['\t'] = LEAD_SPACE, ['\r'] = LEAD_SPACE,
+	['\f'] = LEAD_SPACE, ['\v'] = LEAD_SPACE,
+	['"'] = LEAD_QUOTE, ['\''] = LEAD_QUOTE, ['$'] = LEAD_VAR,
 };
 
-enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
+/* The bytes that stop the plain run of a one-line string: bit 0 for a
+ * `"…"` string, bit 1 for a `'…'` one, bit 2 for both (a line break ends
+ * it unterminated, a backslash escapes). */
+static const unsigned char string_stop[256] = {
+	['"'] = 1, ['\''] = 2, ['\n'] = 4, ['\\'] = 4,
+};
+
+/*
+ * Every token that xm_xs_lex_many() does not finish: the rare kinds, the
+ * end of the text, filter lists, and the malformed ones (unterminated
+ * strings, `$` without a name), which it hands over from their first
+ * byte. pos is the token's first byte, flags its flags so far.
+ */
+/* Where the token at pos starts; its kind, length and flags are the
+ * caller's. */
+static inline void start_token(const struct xm_xs_lexer *lx, struct xm_xs_token *tok,
+		size_t pos)
 {
-	/* Indentation makes spaces the most frequent byte: skip them with
-	 * locals rather than through lx. */
-	size_t start = lx->pos, pos = start, len = lx->len;
-	const char *src = lx->src;
-	while (pos < len) {
-		char c = src[pos];
-		/* One compare settles the common bytes: a space, or anything
-		 * above it; only control bytes take the full test. */
-		if (c != ' ' && ((unsigned char)c > ' ' || !is_space(c))) {
-			break;
-		}
-		pos++;
-	}
-	lx->pos = pos;
-	unsigned flags = 0;
-	if (pos > start) {
-		flags = XM_XS_TF_SPACE_BEFORE;
-		lx->in_filters = false;
-	}
-	unsigned col = (unsigned)(pos - lx->line_start) + 1;
-	if (!lx->code_on_line) {
-		flags |= XM_XS_TF_LINE_START;
-	}
-	tok->kind = XM_XS_T_EOF;
-	tok->op = XM_XS_OP_NONE;
-	tok->flags = flags;
+	tok->text = lx->src + pos;
 	tok->line = lx->line;
-	tok->col = col;
-	tok->text = src + pos;
-	if (pos < len) {
-		unsigned char c = (unsigned char)src[pos];
+	tok->col = (unsigned)(pos - lx->line_start) + 1;
+	tok->op = XM_XS_OP_NONE;
+}
+
+__attribute__((noinline))
+static enum xm_xs_tok lex_slow(struct xm_xs_lexer *lx, struct xm_xs_token *tok, size_t pos,
+		unsigned flags)
+{
+	lx->pos = pos;
+	start_token(lx, tok, pos);
+	tok->kind = XM_XS_T_EOF;
+	tok->flags = (unsigned char)flags;
+	if (pos < lx->len) {
+		unsigned char c = (unsigned char)lx->src[pos];
 		/* A line break ends a filter list, and so does the `{` of
 		 * `filters=trim{` (the metadata block). */
 		if (c == '\n' || c == '{') {
 			lx->in_filters = false;
-		}
-		/* The three most frequent kinds return at once: each is code
-		 * (or a line break) on one line and never an error, so the
-		 * bookkeeping below, for what lex_token() makes, does not apply. */
-		unsigned single = lx->in_filters ? 0 : single_kind[c];
-		if (single) {
-			tok->kind = (unsigned char)single;
-			tok->len = 1;
-			lx->pos = pos + 1;
-			lx->code_on_line = true;
-			return tok->kind;
-		}
-		if (c == '\n') {
-			tok->kind = XM_XS_T_NEWLINE;
-			tok->len = 1;
-			tok->flags |= XM_XS_TF_MULTILINE;
-			lx->pos = pos + 1;
-			lx->line++;
-			lx->line_start = lx->pos;
-			lx->code_on_line = false;
-			return XM_XS_T_NEWLINE;
-		}
-		if (!lx->in_filters && name_byte[c] && !is_digit(c)) {
-			/* Scanned here with locals; only a name of seven
-			 * bytes may be `filters=`, which lex_ident() sorts out. */
-			size_t end = pos + 1;
-			while (end < len && name_byte[(unsigned char)src[end]]) {
-				end++;
-			}
-			if (end - pos == 7) {
-				lex_ident(lx, tok);
-				end = lx->pos;
-			} else {
-				tok->kind = XM_XS_T_IDENT;
-				lx->pos = end;
-			}
-			tok->len = (unsigned)(end - pos);
-			lx->code_on_line = true;
-			return tok->kind;
 		}
 		lex_token(lx, tok);
 	}
@@ -704,12 +693,243 @@ enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
 		tok->flags |= XM_XS_TF_MULTILINE;
 	}
 	if (tok->kind == XM_XS_T_NEWLINE) {
-		lx->code_on_line = false;
+		lx->line_start_flag = XM_XS_TF_LINE_START;
 	} else if (tok->kind != XM_XS_T_COMMENT && tok->kind != XM_XS_T_EOF) {
-		lx->code_on_line = true;
+		lx->line_start_flag = 0;
 	}
 	if (tok->kind == XM_XS_T_ERROR || (tok->flags & XM_XS_TF_UNTERMINATED)) {
 		report(lx, tok);
 	}
+	return tok->kind;
+}
+
+/* The first byte from pos that ends the plain run of a one-line string
+ * quoted with q (q itself, a line break or a backslash), or len: 16 bytes
+ * at a time with SSE2, as in name_run_end(), since most strings of
+ * formatted XanoScript end within the first 16. */
+static inline size_t string_run_end(const unsigned char *s, size_t pos, size_t len,
+		unsigned char q)
+{
+#if defined(__SSE2__)
+	while (len - pos >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + pos));
+		__m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)q)),
+			_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+				_mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+		unsigned m = (unsigned)_mm_movemask_epi8(hit);
+		if (m) {
+			return pos + (unsigned)__builtin_ctz(m);
+		}
+		pos += 16;
+	}
+#endif
+	unsigned stop = (q == '"' ? 1 : 2) | 4;
+	while (pos < len && !(string_stop[s[pos]] & stop)) {
+		pos++;
+	}
+	return pos;
+}
+
+/*
+ * The end of the string that starts at pos (its opening quote) when it is
+ * on one line, the common case; 0 for a long string and an unterminated
+ * one, which lex_slow() lexes and reports.
+ */
+static inline size_t quoted_end(const unsigned char *s, size_t pos, size_t len)
+{
+	unsigned char q = s[pos];
+	if (pos + 2 < len && s[pos + 1] == q && s[pos + 2] == q) {
+		return 0;
+	}
+	size_t end = pos + 1;
+	for (;;) {
+		end = string_run_end(s, end, len, q);
+		if (end == len || s[end] == '\n') {
+			return 0;
+		}
+		if (s[end] == q) {
+			return end + 1;
+		}
+		/* A backslash: it escapes the next byte unless that is a
+		 * line break. */
+		end += end + 1 < len && s[end + 1] != '\n' ? 2 : 1;
+	}
+}
+
+/*
+ * The end of the run of ' ' from pos. Indentation is most of the spaces of
+ * formatted XanoScript, two per level: eight bytes at a time, a run shorter
+ * than eight takes one load and no loop, so its length (which no predictor
+ * learns) costs no mispredicted exit. Other targets go byte by byte.
+ */
+static inline size_t spaces_end(const unsigned char *s, size_t pos, size_t len)
+{
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	while (len - pos >= 8) {
+		uint64_t w;
+		memcpy(&w, s + pos, 8);
+		w ^= 0x2020202020202020u;
+		if (w) {
+			/* The lowest byte that is not 0 is the first that
+			 * is not a space. */
+			return pos + ((unsigned)__builtin_ctzll(w) >> 3);
+		}
+		pos += 8;
+	}
+#endif
+	while (pos < len && s[pos] == ' ') {
+		pos++;
+	}
+	return pos;
+}
+
+/*
+ * The end of the run of name bytes from pos. Names are a quarter of the
+ * tokens and their lengths vary, so a byte loop's exit is mispredicted
+ * about once a name: with SSE2 (part of x86-64) 16 bytes are classified at
+ * once by compares, the same classes as name_byte[] (bytes 0x80 and up are
+ * negative as signed bytes, outside every range), and a name shorter than
+ * 16 bytes takes no loop. The byte loop stays for the text's last bytes
+ * and other targets.
+ */
+static inline size_t name_run_end(const unsigned char *s, size_t pos, size_t len)
+{
+#if defined(__SSE2__)
+	while (len - pos >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + pos));
+		__m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+		__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+			_mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+		__m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+			_mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+		__m128i name = _mm_or_si128(_mm_or_si128(digit, letter),
+			_mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+		unsigned other = ~(unsigned)_mm_movemask_epi8(name) & 0xffffu;
+		if (other) {
+			return pos + (unsigned)__builtin_ctz(other);
+		}
+		pos += 16;
+	}
+#endif
+	while (pos < len && name_byte[s[pos]]) {
+		pos++;
+	}
+	return pos;
+}
+
+/*
+ * The fast path: names, one-byte tokens and line breaks (three quarters of
+ * the tokens of formatted XanoScript), one-line strings and variables, each
+ * with the bookkeeping it needs and no more. The position, the line and
+ * where it starts stay in registers from token to token (the parser lexes
+ * a whole text at once); everything else goes to lex_slow() from the
+ * token's first byte, with the lexer brought up to date around the call.
+ */
+size_t xm_xs_lex_many(struct xm_xs_lexer *lx, struct xm_xs_token *toks, size_t cap)
+{
+	const unsigned char *s = (const unsigned char *)lx->src;
+	size_t len = lx->len, pos = lx->pos, line_start = lx->line_start, n = 0, end;
+	unsigned line = lx->line, line_flag = lx->line_start_flag;
+	while (n < cap) {
+		struct xm_xs_token *tok = &toks[n++];
+		unsigned flags = line_flag;
+		unsigned cls = pos < len ? lead[s[pos]] : 0, kind;
+		/* Indentation makes spaces the most frequent byte. */
+		if (cls == LEAD_SPACE) {
+			flags |= XM_XS_TF_SPACE_BEFORE;
+			lx->in_filters = false;
+			do {
+				pos++;
+				/* One space between tokens, or a run of them */
+				if (pos < len && s[pos] == ' ') {
+					pos = spaces_end(s, pos + 1, len);
+				}
+				cls = pos < len ? lead[s[pos]] : 0;
+			} while (cls == LEAD_SPACE);
+		}
+		if (lx->in_filters) {
+			/* Only a line break or `{` ends the list (lex_slow()
+			 * says why). */
+			if (cls != XM_XS_T_NEWLINE && cls != XM_XS_T_LBRACE) {
+				goto slow;
+			}
+			lx->in_filters = false;
+		}
+		if (cls == LEAD_NAME) {
+			end = name_run_end(s, pos + 1, len);
+			/* `filters=` (lex_ident()); a name right before `=`
+			 * is rare. */
+			if (end < len && s[end] == '=') {
+				goto slow;
+			}
+			kind = XM_XS_T_IDENT;
+		} else if (cls - 1 < LEAD_NAME - 1) {
+			/* `==`, `===` and `==?` start with `=`, and no other
+			 * one-byte token is followed by `=` in formatted
+			 * text. */
+			if (pos + 1 < len && s[pos + 1] == '=') {
+				goto slow;
+			}
+			/* A line break without a branch: this one is taken
+			 * at random. */
+			unsigned nl = cls == XM_XS_T_NEWLINE;
+			tok->text = (const char *)s + pos;
+			tok->len = 1;
+			tok->line = line;
+			tok->col = (unsigned)(pos - line_start) + 1;
+			tok->kind = (unsigned char)cls;
+			tok->op = XM_XS_OP_NONE;
+			tok->flags = (unsigned char)(flags | nl * XM_XS_TF_MULTILINE);
+			pos++;
+			line += nl;
+			line_start = nl ? pos : line_start;
+			line_flag = nl * XM_XS_TF_LINE_START;
+			continue;
+		} else if (cls == LEAD_QUOTE) {
+			end = quoted_end(s, pos, len);
+			if (!end) {
+				goto slow;
+			}
+			kind = XM_XS_T_STRING;
+		} else if (cls == LEAD_VAR && pos + 1 < len && lead[s[pos + 1]] == LEAD_NAME) {
+			end = name_run_end(s, pos + 2, len);
+			kind = XM_XS_T_VAR;
+		} else {
+			goto slow;
+		}
+		tok->text = (const char *)s + pos;
+		tok->len = (unsigned)(end - pos);
+		tok->line = line;
+		tok->col = (unsigned)(pos - line_start) + 1;
+		tok->kind = (unsigned char)kind;
+		tok->op = XM_XS_OP_NONE;
+		tok->flags = (unsigned char)flags;
+		pos = end;
+		line_flag = 0;
+		continue;
+slow:
+		lx->pos = pos;
+		lx->line = line;
+		lx->line_start = line_start;
+		lx->line_start_flag = (unsigned char)line_flag;
+		kind = lex_slow(lx, tok, pos, flags);
+		pos = lx->pos;
+		line = lx->line;
+		line_start = lx->line_start;
+		line_flag = lx->line_start_flag;
+		if (kind == XM_XS_T_EOF) {
+			break;
+		}
+	}
+	lx->pos = pos;
+	lx->line = line;
+	lx->line_start = line_start;
+	lx->line_start_flag = (unsigned char)line_flag;
+	return n;
+}
+
+enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok)
+{
+	xm_xs_lex_many(lx, tok, 1);
 	return tok->kind;
 }

@@ -1529,7 +1529,8 @@ static void lex_all(struct parser *p, const char *src, size_t len,
 				toks = xm_reallocarray(toks, cap, sizeof(*toks));
 			}
 		}
-		if (xm_xs_lex_next(&lx, &toks[n++]) == XM_XS_T_EOF) {
+		n += xm_xs_lex_many(&lx, toks + n, cap - n);
+		if (toks[n - 1].kind == XM_XS_T_EOF) {
 			break;
 		}
 	}

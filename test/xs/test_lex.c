@@ -3,7 +3,7 @@
 #include "harness.h"
 #include "xano-mcp/xs/lex.h"
 
-enum { MAX_TOKS = 64 };
+enum { MAX_TOKS = 256 };
 
 struct lexed {
 	struct xm_xs_token toks[MAX_TOKS];
@@ -254,6 +254,69 @@ START_TEST(bad_bytes)
 }
 END_TEST
 
+/*
+ * xm_xs_lex_many() keeps the position and the line in registers between
+ * tokens and hands the rare ones to the slow path: taken 1 to 5 tokens at
+ * a time, it must give exactly what one xm_xs_lex_next() per token gives,
+ * positions, flags and messages included.
+ */
+START_TEST(many_as_next)
+{
+	static const char src[] =
+		"query \"users/{id}\" verb=GET {\n"
+		"  input {\n"
+		"    text name filters=trim|min:1 {\n"
+		"      description = 'it''s'\n"
+		"    }\n"
+		"  }\n"
+		"\tstack {  // note\n"
+		"    var $x { value = $input.name|concat:\"a\\\"b\\\\\":\" \" }\n"
+		"    conditional { if ($x == 1 && $y != 2) { } }\n"
+		"    var $t { value = 2026-01-01 03:00:00+0000 ~ -1.5e3 ?? \"\"\"\nlong\"\"\" }\n"
+		"    var $u { value = `$a\n+ 1` ~ !int \"4\" ~ $$ ~ $ ~ \"open\n"
+		"  }\r\n"
+		"---\n"
+		"response = $x\x01 \xc3\xa9 a==b filters= "
+		"\"abcdefghijklmnopqrstuvwxyz0123456789\"";
+	struct lexed one, many;
+	lex(&one, src);
+	ck_assert_int_eq(one.toks[one.n - 1].kind, XM_XS_T_EOF);
+	struct xm_xs_lexer lx;
+	xm_diags_init(&many.diags, 0);
+	xm_xs_lexer_init(&lx, src, sizeof(src) - 1, &many.diags);
+	many.n = 0;
+	size_t chunk = 1;
+	do {
+		size_t cap = MAX_TOKS - many.n < chunk ? MAX_TOKS - many.n : chunk;
+		ck_assert_uint_gt(cap, 0);
+		size_t got = xm_xs_lex_many(&lx, many.toks + many.n, cap);
+		ck_assert_uint_ge(got, 1);
+		ck_assert_uint_le(got, cap);
+		many.n += got;
+		chunk = chunk % 5 + 1;
+	} while (many.toks[many.n - 1].kind != XM_XS_T_EOF);
+	ck_assert_uint_eq(many.n, one.n);
+	for (size_t i = 0; i < one.n; i++) {
+		const struct xm_xs_token *a = &one.toks[i], *b = &many.toks[i];
+		ck_assert_ptr_eq(a->text, b->text);
+		ck_assert_uint_eq(a->len, b->len);
+		ck_assert_uint_eq(a->line, b->line);
+		ck_assert_uint_eq(a->col, b->col);
+		ck_assert_int_eq(a->kind, b->kind);
+		ck_assert_int_eq(a->op, b->op);
+		ck_assert_int_eq(a->flags, b->flags);
+	}
+	ck_assert_uint_eq(many.diags.len, one.diags.len);
+	ck_assert_uint_ge(one.diags.len, 4);
+	for (size_t i = 0; i < one.diags.len; i++) {
+		ck_assert_str_eq(many.diags.items[i].message, one.diags.items[i].message);
+		ck_assert_uint_eq(many.diags.items[i].col, one.diags.items[i].col);
+	}
+	xm_diags_finish(&one.diags);
+	xm_diags_finish(&many.diags);
+}
+END_TEST
+
 Suite *xm_test_suite(void)
 {
 	Suite *s = suite_create("xs-lex");
@@ -271,6 +334,7 @@ Suite *xm_test_suite(void)
 	tcase_add_test(tc, input_filters);
 	tcase_add_test(tc, separator);
 	tcase_add_test(tc, bad_bytes);
+	tcase_add_test(tc, many_as_next);
 	suite_add_tcase(s, tc);
 	return s;
 }

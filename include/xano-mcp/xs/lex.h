@@ -92,7 +92,9 @@ struct xm_xs_lexer {
 	size_t pos;
 	unsigned line;
 	size_t line_start;   /* offset of the current line's first byte */
-	bool code_on_line;   /* a non-comment token was seen on this line */
+	/* XM_XS_TF_LINE_START until a non-comment token is seen on the
+	 * line, then 0: the flag the next token takes, ready to use. */
+	unsigned char line_start_flag;
 	bool in_filters;     /* inside a filters= list */
 	struct xm_diags *diags;
 };
@@ -106,6 +108,11 @@ void xm_xs_lexer_init(struct xm_xs_lexer *lx, const char *src, size_t len,
 
 /* Reads the next token into tok; at the end returns XM_XS_T_EOF forever. */
 enum xm_xs_tok xm_xs_lex_next(struct xm_xs_lexer *lx, struct xm_xs_token *tok);
+
+/* Reads up to cap tokens (cap > 0) into toks and returns how many, ending
+ * early after the EOF token; the same tokens as as many calls of
+ * xm_xs_lex_next(), for a caller that lexes a whole text. */
+size_t xm_xs_lex_many(struct xm_xs_lexer *lx, struct xm_xs_token *toks, size_t cap);
 
 /* The end of a token that holds a line break: counted from its text. */
 void xm_xs_tok_end_lines(const struct xm_xs_token *tok, unsigned *line, unsigned *col);

@@ -1,9 +1,6 @@
 #include <stdbool.h>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
+#include "xano-mcp/core/scan.h"
 #include "xano-mcp/sdk/metrics.h"
 
 /*
@@ -67,13 +64,7 @@ static size_t estimate_sse2(const unsigned char *p, size_t len)
 	unsigned rounds = 0;
 	for (; len - i >= 16; i += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-		__m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
-		__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
-			_mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-		__m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
-			_mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
-		__m128i word = _mm_or_si128(_mm_or_si128(digit, letter),
-			_mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+		__m128i word = xm_scan_word16(v);
 		/* 0x21..0x7e, or 0xc0..0xff (-64..-1 as signed bytes). */
 		__m128i visible = _mm_or_si128(
 			_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x20)),

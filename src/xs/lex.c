@@ -4,13 +4,11 @@
  * dispatches on the first byte to one function per token family. See
  * lex.h for the lexical decisions.
  */
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "xano-mcp/core/scan.h"
 #include "xano-mcp/xs/lex.h"
 
 static const char *const tok_names[XM_XS_T_COUNT] = {
@@ -647,13 +645,6 @@ static const unsigned char lead[256] = {
 	['"'] = LEAD_QUOTE, ['\''] = LEAD_QUOTE, ['$'] = LEAD_VAR,
 };
 
-/* The bytes that stop the plain run of a one-line string: bit 0 for a
- * `"…"` string, bit 1 for a `'…'` one, bit 2 for both (a line break ends
- * it unterminated, a backslash escapes). */
-static const unsigned char string_stop[256] = {
-	['"'] = 1, ['\''] = 2, ['\n'] = 4, ['\\'] = 4,
-};
-
 /*
  * Every token that xm_xs_lex_many() does not finish: the rare kinds, the
  * end of the text, filter lists, and the malformed ones (unterminated
@@ -704,30 +695,13 @@ static enum xm_xs_tok lex_slow(struct xm_xs_lexer *lx, struct xm_xs_token *tok, 
 }
 
 /* The first byte from pos that ends the plain run of a one-line string
- * quoted with q (q itself, a line break or a backslash), or len: 16 bytes
- * at a time with SSE2, as in name_run_end(), since most strings of
- * formatted XanoScript end within the first 16. */
+ * quoted with q (q itself, a line break or a backslash), or len: most
+ * strings of formatted XanoScript end within 16 bytes, which
+ * xm_scan_any4() takes at once. */
 static inline size_t string_run_end(const unsigned char *s, size_t pos, size_t len,
 		unsigned char q)
 {
-#if defined(__SSE2__)
-	while (len - pos >= 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + pos));
-		__m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)q)),
-			_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
-				_mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
-		unsigned m = (unsigned)_mm_movemask_epi8(hit);
-		if (m) {
-			return pos + (unsigned)__builtin_ctz(m);
-		}
-		pos += 16;
-	}
-#endif
-	unsigned stop = (q == '"' ? 1 : 2) | 4;
-	while (pos < len && !(string_stop[s[pos]] & stop)) {
-		pos++;
-	}
-	return pos;
+	return xm_scan_any4((const char *)s, pos, len, (char)q, '\n', '\\', '\n');
 }
 
 /*
@@ -784,37 +758,14 @@ static inline size_t spaces_end(const unsigned char *s, size_t pos, size_t len)
 }
 
 /*
- * The end of the run of name bytes from pos. Names are a quarter of the
- * tokens and their lengths vary, so a byte loop's exit is mispredicted
- * about once a name: with SSE2 (part of x86-64) 16 bytes are classified at
- * once by compares, the same classes as name_byte[] (bytes 0x80 and up are
- * negative as signed bytes, outside every range), and a name shorter than
- * 16 bytes takes no loop. The byte loop stays for the text's last bytes
- * and other targets.
+ * The end of the run of name bytes from pos (the classes of name_byte[]).
+ * Names are a quarter of the tokens and their lengths vary, so a byte
+ * loop's exit is mispredicted about once a name: xm_scan_word_end() takes
+ * 16 bytes at once, and a name shorter than that needs no loop.
  */
 static inline size_t name_run_end(const unsigned char *s, size_t pos, size_t len)
 {
-#if defined(__SSE2__)
-	while (len - pos >= 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + pos));
-		__m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
-		__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
-			_mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-		__m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
-			_mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
-		__m128i name = _mm_or_si128(_mm_or_si128(digit, letter),
-			_mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
-		unsigned other = ~(unsigned)_mm_movemask_epi8(name) & 0xffffu;
-		if (other) {
-			return pos + (unsigned)__builtin_ctz(other);
-		}
-		pos += 16;
-	}
-#endif
-	while (pos < len && name_byte[s[pos]]) {
-		pos++;
-	}
-	return pos;
+	return xm_scan_word_end((const char *)s, pos, len);
 }
 
 /*

@@ -1,3 +1,4 @@
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -46,6 +47,41 @@ START_TEST(any4_matches_definition)
 }
 END_TEST
 
+static bool is_word(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		c == '_';
+}
+
+/* Every byte value as the one that ends a run of name bytes, at every
+ * place of texts up to 40 bytes, from every start; a name byte just past
+ * the end must not extend the run. */
+START_TEST(word_end_matches_definition)
+{
+	static const char word[] = "azAZ09_mQ";
+	char buf[64];
+	for (unsigned stop = 0; stop < 256; stop++) {
+		for (size_t len = 0; len <= 40; len++) {
+			for (size_t at = 0; at <= len; at += 5) {
+				for (size_t i = 0; i < sizeof(buf); i++) {
+					buf[i] = word[i % (sizeof(word) - 1)];
+				}
+				if (at < len) {
+					buf[at] = (char)stop;
+				}
+				for (size_t from = 0; from <= len; from += 7) {
+					size_t want = from;
+					while (want < len && is_word((unsigned char)buf[want])) {
+						want++;
+					}
+					ck_assert_uint_eq(xm_scan_word_end(buf, from, len), want);
+				}
+			}
+		}
+	}
+}
+END_TEST
+
 /* Two sought bytes: the first wins. */
 START_TEST(any4_first_of_several)
 {
@@ -62,6 +98,7 @@ Suite *xm_test_suite(void)
 	TCase *tc = tcase_create("any4");
 	tcase_add_test(tc, any4_matches_definition);
 	tcase_add_test(tc, any4_first_of_several);
+	tcase_add_test(tc, word_end_matches_definition);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -24,6 +24,32 @@ void xm_diags_finish(struct xm_diags *diags)
 	memset(diags, 0, sizeof(*diags));
 }
 
+/*
+ * A message quotes what it is about, and a quoted value may span lines (an
+ * unterminated string runs to the end of the text): its line breaks are
+ * written as `\n` and `\r` here, once for every caller, so that a
+ * diagnostic stays one line in `file:line:col: message` output and still
+ * shows where the break was. Takes s (heap) and returns it or its
+ * replacement.
+ */
+static char *one_line(char *s)
+{
+	if (!strpbrk(s, "\n\r")) {
+		return s;
+	}
+	struct xm_buf out = XM_BUF_INIT;
+	for (const char *p = s; *p; p++) {
+		if (*p == '\n' || *p == '\r') {
+			xm_buf_addc(&out, '\\');
+			xm_buf_addc(&out, *p == '\n' ? 'n' : 'r');
+		} else {
+			xm_buf_addc(&out, *p);
+		}
+	}
+	free(s);
+	return xm_buf_steal(&out);
+}
+
 struct xm_diag *xm_diags_add(struct xm_diags *diags, enum xm_severity severity,
 		unsigned line, unsigned col, unsigned end_col, const char *code,
 		const char *suggestion, const char *fmt, ...)
@@ -54,8 +80,8 @@ struct xm_diag *xm_diags_add(struct xm_diags *diags, enum xm_severity severity,
 	d->col = col;
 	d->end_col = end_col < col ? col : end_col;
 	d->code = code;
-	d->message = xm_buf_steal(&msg);
-	d->suggestion = suggestion ? xm_strdup(suggestion) : NULL;
+	d->message = one_line(xm_buf_steal(&msg));
+	d->suggestion = suggestion ? one_line(xm_strdup(suggestion)) : NULL;
 	return d;
 }
 

@@ -5,7 +5,9 @@
  * (exclusive, on the same line; equal to col when the span is unknown), a
  * stable code (a short kebab-case string such as "unknown-filter", listed in
  * xano-mcp-xanoscript(7)), a one-sentence message and an optional suggestion
- * ("write `elseif`"). Columns count bytes, not characters.
+ * ("write `elseif`"), each one line (xm_diags_add() writes the line breaks
+ * of what they quote as `\n` and `\r`). Columns count bytes, not
+ * characters.
  *
  * struct xm_diags is caller-owned (init/finish) and owns the strings of its
  * items. It holds at most `max` items; later ones are counted in `dropped`

@@ -645,12 +645,6 @@ static const unsigned char lead[256] = {
 	['"'] = LEAD_QUOTE, ['\''] = LEAD_QUOTE, ['$'] = LEAD_VAR,
 };
 
-/*
- * Every token that xm_xs_lex_many() does not finish: the rare kinds, the
- * end of the text, filter lists, and the malformed ones (unterminated
- * strings, `$` without a name), which it hands over from their first
- * byte. pos is the token's first byte, flags its flags so far.
- */
 /* Where the token at pos starts; its kind, length and flags are the
  * caller's. */
 static inline void start_token(const struct xm_xs_lexer *lx, struct xm_xs_token *tok,
@@ -662,6 +656,12 @@ static inline void start_token(const struct xm_xs_lexer *lx, struct xm_xs_token 
 	tok->op = XM_XS_OP_NONE;
 }
 
+/*
+ * Every token that xm_xs_lex_many() does not finish: the rare kinds, the
+ * end of the text, filter lists, and the malformed ones (unterminated
+ * strings, `$` without a name), which it hands over from their first
+ * byte. pos is the token's first byte, flags its flags so far.
+ */
 __attribute__((noinline))
 static enum xm_xs_tok lex_slow(struct xm_xs_lexer *lx, struct xm_xs_token *tok, size_t pos,
 		unsigned flags)
@@ -694,16 +694,6 @@ static enum xm_xs_tok lex_slow(struct xm_xs_lexer *lx, struct xm_xs_token *tok, 
 	return tok->kind;
 }
 
-/* The first byte from pos that ends the plain run of a one-line string
- * quoted with q (q itself, a line break or a backslash), or len: most
- * strings of formatted XanoScript end within 16 bytes, which
- * xm_scan_any4() takes at once. */
-static inline size_t string_run_end(const unsigned char *s, size_t pos, size_t len,
-		unsigned char q)
-{
-	return xm_scan_any4((const char *)s, pos, len, (char)q, '\n', '\\', '\n');
-}
-
 /*
  * The end of the string that starts at pos (its opening quote) when it is
  * on one line, the common case; 0 for a long string and an unterminated
@@ -717,7 +707,7 @@ static inline size_t quoted_end(const unsigned char *s, size_t pos, size_t len)
 	}
 	size_t end = pos + 1;
 	for (;;) {
-		end = string_run_end(s, end, len, q);
+		end = xm_scan_any4((const char *)s, end, len, (char)q, '\n', '\\', '\n');
 		if (end == len || s[end] == '\n') {
 			return 0;
 		}
@@ -755,17 +745,6 @@ static inline size_t spaces_end(const unsigned char *s, size_t pos, size_t len)
 		pos++;
 	}
 	return pos;
-}
-
-/*
- * The end of the run of name bytes from pos (the classes of name_byte[]).
- * Names are a quarter of the tokens and their lengths vary, so a byte
- * loop's exit is mispredicted about once a name: xm_scan_word_end() takes
- * 16 bytes at once, and a name shorter than that needs no loop.
- */
-static inline size_t name_run_end(const unsigned char *s, size_t pos, size_t len)
-{
-	return xm_scan_word_end((const char *)s, pos, len);
 }
 
 /*
@@ -807,7 +786,7 @@ size_t xm_xs_lex_many(struct xm_xs_lexer *lx, struct xm_xs_token *toks, size_t c
 			lx->in_filters = false;
 		}
 		if (cls == LEAD_NAME) {
-			end = name_run_end(s, pos + 1, len);
+			end = xm_scan_word_end((const char *)s, pos + 1, len);
 			/* `filters=` (lex_ident()); a name right before `=`
 			 * is rare. */
 			if (end < len && s[end] == '=') {
@@ -843,7 +822,7 @@ size_t xm_xs_lex_many(struct xm_xs_lexer *lx, struct xm_xs_token *toks, size_t c
 			}
 			kind = XM_XS_T_STRING;
 		} else if (cls == LEAD_VAR && pos + 1 < len && lead[s[pos + 1]] == LEAD_NAME) {
-			end = name_run_end(s, pos + 2, len);
+			end = xm_scan_word_end((const char *)s, pos + 2, len);
 			kind = XM_XS_T_VAR;
 		} else {
 			goto slow;
